@@ -1,0 +1,6 @@
+"""Local development: the README's run command. SQLite, eager Celery, console email."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)

@@ -1,0 +1,233 @@
+"""Reads from the ledger: balances, account ledgers, the trial balance.
+
+Balances as of a date read the maintained per-month totals for every month before the
+date's month, plus the posted lines of that one month up to the date. No read scans the
+whole ledger; the cost grows with the number of accounts and months, not lines.
+
+Signs: ``net`` is debit minus credit. A debit-normal account (assets, expenses) shows a
+positive balance as ``net``; a credit-normal one as ``-net`` (see ``normal_balance``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from ledger.models import (
+    Account,
+    AccountPeriodTotal,
+    EntryStatus,
+    JournalEntry,
+    JournalLine,
+    Side,
+)
+
+ZERO = Decimal(0)
+_DEC = DecimalField(max_digits=24, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class Totals:
+    debit: Decimal = ZERO
+    credit: Decimal = ZERO
+
+    @property
+    def net(self) -> Decimal:
+        return self.debit - self.credit
+
+    def __add__(self, other: Totals) -> Totals:
+        return Totals(self.debit + other.debit, self.credit + other.credit)
+
+
+def _signed_sums():
+    return {
+        "debit": Coalesce(
+            Sum(Case(When(side=Side.DEBIT, then=F("amount")), default=Value(ZERO))),
+            Value(ZERO),
+            output_field=_DEC,
+        ),
+        "credit": Coalesce(
+            Sum(Case(When(side=Side.CREDIT, then=F("amount")), default=Value(ZERO))),
+            Value(ZERO),
+            output_field=_DEC,
+        ),
+    }
+
+
+def posted_lines() -> QuerySet[JournalLine]:
+    return JournalLine.objects.filter(entry__status=EntryStatus.POSTED)
+
+
+def totals_as_of(
+    *, as_of: dt.date, account_ids: list[int] | None = None
+) -> dict[int, Totals]:
+    """Debit and credit totals per account of everything posted up to ``as_of``."""
+    before_month = Q(year__lt=as_of.year) | Q(year=as_of.year, month__lt=as_of.month)
+    periods = AccountPeriodTotal.objects.filter(before_month)
+    lines = posted_lines().filter(
+        entry__date__gte=as_of.replace(day=1), entry__date__lte=as_of
+    )
+    if account_ids is not None:
+        periods = periods.filter(account_id__in=account_ids)
+        lines = lines.filter(account_id__in=account_ids)
+    result: dict[int, Totals] = defaultdict(Totals)
+    for row in periods.values("account_id").annotate(d=Sum("debit"), c=Sum("credit")):
+        result[row["account_id"]] += Totals(row["d"] or ZERO, row["c"] or ZERO)
+    for row in lines.values("account_id").annotate(**_signed_sums()):
+        result[row["account_id"]] += Totals(row["debit"], row["credit"])
+    return dict(result)
+
+
+def totals_between(
+    *, start: dt.date, end: dt.date, account_ids: list[int] | None = None
+) -> dict[int, Totals]:
+    """Totals per account of what was posted from ``start`` to ``end`` inclusive."""
+    closing = totals_as_of(as_of=end, account_ids=account_ids)
+    opening = totals_as_of(as_of=start - dt.timedelta(days=1), account_ids=account_ids)
+    return {
+        account_id: Totals(
+            value.debit - opening.get(account_id, Totals()).debit,
+            value.credit - opening.get(account_id, Totals()).credit,
+        )
+        for account_id, value in closing.items()
+    }
+
+
+def normal_balance(account: Account, totals: Totals) -> Decimal:
+    """Balance on the account's normal side (positive when it is as it should be)."""
+    return totals.net if account.is_debit_normal else -totals.net
+
+
+def account_balance(*, account: Account, as_of: dt.date) -> Decimal:
+    """Normal-side balance of one leaf account as of a date (inclusive)."""
+    totals = totals_as_of(as_of=as_of, account_ids=[account.pk]).get(
+        account.pk, Totals()
+    )
+    return normal_balance(account, totals)
+
+
+@dataclass(frozen=True)
+class TrialBalanceRow:
+    account: Account
+    debit: Decimal
+    credit: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.debit - self.credit
+
+
+@dataclass(frozen=True)
+class TrialBalance:
+    as_of: dt.date
+    rows: list[TrialBalanceRow] = field(default_factory=list)
+
+    @property
+    def total_debit(self) -> Decimal:
+        return sum((row.debit for row in self.rows), ZERO)
+
+    @property
+    def total_credit(self) -> Decimal:
+        return sum((row.credit for row in self.rows), ZERO)
+
+
+def trial_balance(*, as_of: dt.date) -> TrialBalance:
+    """One row per leaf account with a non-zero balance as of ``as_of``: the net balance
+    stands on its side (debit or credit, the other is zero), so the totals are equal."""
+    totals = totals_as_of(as_of=as_of)
+    accounts = Account.objects.in_bulk(list(totals))
+    rows = []
+    for account_id, value in totals.items():
+        net = value.net
+        if net == 0:
+            continue
+        rows.append(
+            TrialBalanceRow(
+                account=accounts[account_id],
+                debit=net if net > 0 else ZERO,
+                credit=-net if net < 0 else ZERO,
+            )
+        )
+    rows.sort(key=lambda row: row.account.code)
+    return TrialBalance(as_of=as_of, rows=rows)
+
+
+def chart_with_balances(*, as_of: dt.date) -> list[tuple[Account, Decimal]]:
+    """Every account in code order with its normal-side balance as of ``as_of``; a group
+    account's balance is the sum of its descendants' (in its own normal sense)."""
+    accounts = list(Account.objects.select_related("parent").order_by("code"))
+    totals = totals_as_of(as_of=as_of)
+    subtree: dict[int, Totals] = defaultdict(Totals)
+    by_id = {account.pk: account for account in accounts}
+    for account_id, value in totals.items():
+        node = by_id.get(account_id)
+        while node is not None:
+            subtree[node.pk] += value
+            node = by_id.get(node.parent_id) if node.parent_id else None
+    return [
+        (account, normal_balance(account, subtree.get(account.pk, Totals())))
+        for account in accounts
+    ]
+
+
+def account_ledger_lines(
+    *,
+    account: Account,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[JournalLine]:
+    """Posted lines of one account in ledger order (date, posting order, line)."""
+    lines = posted_lines().filter(account=account)
+    if date_from:
+        lines = lines.filter(entry__date__gte=date_from)
+    if date_to:
+        lines = lines.filter(entry__date__lte=date_to)
+    return lines.select_related("entry", "member").order_by(
+        "entry__date", "entry__chain_seq", "id"
+    )
+
+
+def balance_before_line(*, account: Account, line: JournalLine) -> Decimal:
+    """Normal-side balance of ``account`` just before ``line`` in ledger order:
+    totals up to the day before plus the same day's earlier lines."""
+    day = line.entry.date
+    before = totals_as_of(
+        as_of=day - dt.timedelta(days=1), account_ids=[account.pk]
+    ).get(account.pk, Totals())
+    same_day = (
+        posted_lines()
+        .filter(account=account, entry__date=day)
+        .filter(
+            Q(entry__chain_seq__lt=line.entry.chain_seq)
+            | Q(entry__chain_seq=line.entry.chain_seq, id__lt=line.id)
+        )
+        .aggregate(**_signed_sums())
+    )
+    return normal_balance(
+        account, before + Totals(same_day["debit"], same_day["credit"])
+    )
+
+
+def with_running_balance(
+    *, account: Account, lines: list[JournalLine]
+) -> list[tuple[JournalLine, Decimal]]:
+    """Pair each line of one page of an account's ledger with the balance after it."""
+    if not lines:
+        return []
+    balance = balance_before_line(account=account, line=lines[0])
+    sign = 1 if account.is_debit_normal else -1
+    result = []
+    for line in lines:
+        amount = line.amount.amount
+        balance += sign * (amount if line.side == Side.DEBIT else -amount)
+        result.append((line, balance))
+    return result
+
+
+def entries_posted() -> QuerySet[JournalEntry]:
+    return JournalEntry.objects.posted()

@@ -1,0 +1,196 @@
+"""Database triggers that make the ledger's invariants hold whatever writes to it: the
+ORM, bulk queryset operations, the admin or raw SQL. One definition per backend.
+
+PostgreSQL: posted entries and lines refuse UPDATE/DELETE (and lines refuse INSERT into
+a
+posted entry) with SQLSTATE 23001 (restrict_violation); a DEFERRABLE INITIALLY DEFERRED
+constraint trigger checks at commit that every posted entry has two or more lines and
+balances per currency (SQLSTATE 23514). Django raises IntegrityError for both.
+
+SQLite has no deferred triggers, so the balance check runs when a draft turns into
+``posted`` (lines are written first, then the status); an entry inserted as posted has
+no
+lines yet and is refused. RAISE(ABORT) also surfaces as IntegrityError.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+UNBALANCED_SQL = """
+    (SELECT COUNT(*) FROM ledger_journalline WHERE entry_id = {ref}.id) < 2
+    OR EXISTS (
+        SELECT 1 FROM ledger_journalline WHERE entry_id = {ref}.id
+        GROUP BY amount_currency
+        HAVING SUM(CASE WHEN side = 'D' THEN amount ELSE -amount END) <> 0
+    )
+"""
+
+POSTGRES_CREATE = [
+    """
+    CREATE OR REPLACE FUNCTION ledger_entry_immutable() RETURNS trigger AS $$
+    BEGIN
+        IF OLD.status = 'posted' THEN
+            RAISE EXCEPTION 'ledger: posted entry % is immutable (% refused; post a
+            reversal)',
+                OLD.number, TG_OP USING ERRCODE = 'restrict_violation';
+        END IF;
+        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER ledger_entry_immutable BEFORE UPDATE OR DELETE ON ledger_journalentry
+    FOR EACH ROW EXECUTE FUNCTION ledger_entry_immutable();
+    """,
+    """
+    CREATE OR REPLACE FUNCTION ledger_line_immutable() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') AND EXISTS (
+            SELECT 1 FROM ledger_journalentry WHERE id = OLD.entry_id AND status =
+            'posted'
+        ) THEN
+            RAISE EXCEPTION 'ledger: lines of posted entries are immutable (% refused)',
+                TG_OP USING ERRCODE = 'restrict_violation';
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') AND EXISTS (
+            SELECT 1 FROM ledger_journalentry WHERE id = NEW.entry_id AND status =
+            'posted'
+        ) THEN
+            RAISE EXCEPTION 'ledger: no line can be added to a posted entry'
+                USING ERRCODE = 'restrict_violation';
+        END IF;
+        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER ledger_line_immutable
+    BEFORE INSERT OR UPDATE OR DELETE ON ledger_journalline
+    FOR EACH ROW EXECUTE FUNCTION ledger_line_immutable();
+    """,
+    f"""
+    CREATE OR REPLACE FUNCTION ledger_entry_balanced() RETURNS trigger AS $$
+    BEGIN
+        IF NEW.status = 'posted' AND ({UNBALANCED_SQL.format(ref="NEW")}) THEN
+            RAISE EXCEPTION 'ledger: posted entry % is unbalanced or has < 2 lines',
+                NEW.number USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE CONSTRAINT TRIGGER ledger_entry_balanced
+    AFTER INSERT OR UPDATE ON ledger_journalentry
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced();
+    """,
+    """
+    CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'audit: events are append-only' USING ERRCODE =
+        'restrict_violation';
+    END $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_auditevent
+    FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+    """,
+]
+
+POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS audit_event_append_only ON audit_auditevent",
+    "DROP FUNCTION IF EXISTS audit_event_append_only()",
+    "DROP TRIGGER IF EXISTS ledger_entry_balanced ON ledger_journalentry",
+    "DROP FUNCTION IF EXISTS ledger_entry_balanced()",
+    "DROP TRIGGER IF EXISTS ledger_line_immutable ON ledger_journalline",
+    "DROP FUNCTION IF EXISTS ledger_line_immutable()",
+    "DROP TRIGGER IF EXISTS ledger_entry_immutable ON ledger_journalentry",
+    "DROP FUNCTION IF EXISTS ledger_entry_immutable()",
+]
+
+_POSTED = (
+    "(SELECT status FROM ledger_journalentry WHERE id = {ref}.entry_id) = 'posted'"
+)
+
+SQLITE_CREATE = [
+    """
+    CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_journalentry
+    WHEN OLD.status = 'posted'
+    BEGIN SELECT RAISE(ABORT, 'ledger: posted entry cannot be changed'); END
+    """,
+    """
+    CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_journalentry
+    WHEN OLD.status = 'posted'
+    BEGIN SELECT RAISE(ABORT, 'ledger: posted entry cannot be deleted'); END
+    """,
+    f"""
+    CREATE TRIGGER ledger_line_no_insert BEFORE INSERT ON ledger_journalline
+    WHEN {_POSTED.format(ref="NEW")}
+    BEGIN SELECT RAISE(ABORT, 'ledger: no line can be added to a posted entry'); END
+    """,
+    f"""
+    CREATE TRIGGER ledger_line_no_update BEFORE UPDATE ON ledger_journalline
+    WHEN {_POSTED.format(ref="OLD")} OR {_POSTED.format(ref="NEW")}
+    BEGIN SELECT RAISE(ABORT, 'ledger: lines of posted entries cannot be changed'); END
+    """,
+    f"""
+    CREATE TRIGGER ledger_line_no_delete BEFORE DELETE ON ledger_journalline
+    WHEN {_POSTED.format(ref="OLD")}
+    BEGIN SELECT RAISE(ABORT, 'ledger: lines of posted entries cannot be deleted'); END
+    """,
+    f"""
+    CREATE TRIGGER ledger_entry_balanced_on_post BEFORE UPDATE ON ledger_journalentry
+    WHEN NEW.status = 'posted' AND ({UNBALANCED_SQL.format(ref="NEW")})
+    BEGIN SELECT RAISE(ABORT, 'ledger: posted entry is unbalanced or has < 2 lines');
+    END
+    """,
+    """
+    CREATE TRIGGER ledger_entry_balanced_on_insert AFTER INSERT ON ledger_journalentry
+    WHEN NEW.status = 'posted'
+    BEGIN SELECT RAISE(ABORT, 'ledger: an entry cannot be inserted as posted'); END
+    """,
+    """
+    CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent
+    BEGIN SELECT RAISE(ABORT, 'audit: events are append-only'); END
+    """,
+    """
+    CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent
+    BEGIN SELECT RAISE(ABORT, 'audit: events are append-only'); END
+    """,
+]
+
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {name}"
+    for name in (
+        "ledger_entry_no_update",
+        "ledger_entry_no_delete",
+        "ledger_line_no_insert",
+        "ledger_line_no_update",
+        "ledger_line_no_delete",
+        "ledger_entry_balanced_on_post",
+        "ledger_entry_balanced_on_insert",
+        "audit_event_no_update",
+        "audit_event_no_delete",
+    )
+]
+
+
+def statements(vendor: str, *, create: bool) -> list[str]:
+    if vendor == "postgresql":
+        return POSTGRES_CREATE if create else POSTGRES_DROP
+    if vendor == "sqlite":
+        return SQLITE_CREATE if create else SQLITE_DROP
+    raise ImproperlyConfigured(
+        f"Estama's ledger triggers support SQLite and PostgreSQL, not {vendor}."
+    )
+
+
+def install(connection) -> None:
+    with connection.cursor() as cursor:
+        for sql in statements(connection.vendor, create=True):
+            cursor.execute(sql)
+
+
+def uninstall(connection) -> None:
+    with connection.cursor() as cursor:
+        for sql in statements(connection.vendor, create=False):
+            cursor.execute(sql)

@@ -1,0 +1,4 @@
+from .members import Member, MemberCategory, MemberStatus
+from .regions import Region
+
+__all__ = ["Member", "MemberCategory", "MemberStatus", "Region"]

@@ -1,0 +1,90 @@
+"""Shared fixtures: users in each role, authenticated API clients, members.
+
+Tests run on the database DATABASE_URL names (SQLite by default, PostgreSQL in CI).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.contrib.auth.models import Group, User
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from members.roles import AUDITOR_GROUP, TREASURER_GROUP
+
+_counter = itertools.count(1)
+
+
+def _user(username: str, group: str | None = None) -> User:
+    user = User.objects.create_user(username=username, password="rahasia-123")
+    if group:
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    return user
+
+
+@pytest.fixture
+def treasurer(db) -> User:
+    return _user("bendahara", TREASURER_GROUP)
+
+
+@pytest.fixture
+def auditor(db) -> User:
+    return _user("pengawas", AUDITOR_GROUP)
+
+
+@pytest.fixture
+def make_member(db):
+    """Create a member row (and optionally a login) for tests."""
+    from members.models import Member
+
+    def make(
+        name: str = "Anggota Uji",
+        *,
+        region: str = "3578",
+        login: bool = False,
+        status: str = "active",
+        number: str | None = None,
+    ) -> Member:
+        n = next(_counter)
+        member = Member.objects.create(
+            number=number or f"TST-{n:05d}",
+            name=name,
+            category="biasa",
+            region_id=region,
+            email=f"anggota{n}@example.org",
+            joined_on=dt.date(2026, 1, 1),
+            status=status,
+        )
+        if login:
+            member.user = _user(f"anggota{n}")
+            member.save(update_fields=["user"])
+        return member
+
+    return make
+
+
+@pytest.fixture
+def client_for():
+    """``client_for(user)``: an APIClient that sends the user's token (None: anonymous)."""
+
+    def make(user: User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def treasurer_client(treasurer, client_for) -> APIClient:
+    return client_for(treasurer)
+
+
+@pytest.fixture
+def auditor_client(auditor, client_for) -> APIClient:
+    return client_for(auditor)
