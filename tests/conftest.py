@@ -68,7 +68,7 @@ def make_member(db):
 
 @pytest.fixture
 def client_for():
-    """``client_for(user)``: an APIClient that sends the user's token (None: anonymous)."""
+    """``client_for(user)``: an APIClient sending the user's token (None: anonymous)."""
 
     def make(user: User | None) -> APIClient:
         client = APIClient()
