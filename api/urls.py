@@ -8,4 +8,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("v1/", include("api.ledger.urls")),
     path("v1/", include("api.members.urls")),
+    path("v1/", include("api.sales.urls")),
+    path("v1/", include("api.reports.urls")),
 ]

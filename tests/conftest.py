@@ -18,6 +18,25 @@ from members.roles import AUDITOR_GROUP, TREASURER_GROUP
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush every table, seed data included: put the chart of
+    accounts and the regions back (idempotent, one query when they are present)."""
+    if "django_db" not in {marker.name for marker in request.node.iter_markers()} and (
+        not {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    from ledger.chart import chart_seed
+    from ledger.models import Account
+    from members.models import Region
+    from members.regions import regions_seed
+
+    if not Account.objects.exists():
+        chart_seed(Account)
+    if not Region.objects.exists():
+        regions_seed(Region)
+
+
 def _user(username: str, group: str | None = None) -> User:
     user = User.objects.create_user(username=username, password="rahasia-123")
     if group:

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "audit",
     "ledger",
     "members",
+    "sales",
+    "reports",
     "api",
 ]
 

@@ -1,0 +1,3 @@
+"""Routes of the reports API (filled in as the endpoints are built)."""
+
+urlpatterns: list = []

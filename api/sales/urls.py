@@ -1,0 +1,3 @@
+"""Routes of the sales API (filled in as the endpoints are built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Test-only support code (never used by the running service)."""

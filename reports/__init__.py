@@ -1,0 +1,1 @@
+"""Financial statements, year-end close with SHU distribution, and auditor exports."""

@@ -1,0 +1,1 @@
+"""Sales of products and services, purchases and expenses, posted to the ledger."""
