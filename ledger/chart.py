@@ -140,3 +140,55 @@ def chart_seed(account_model) -> int:
             )
             created += 1
     return created
+
+
+#: The account each kind of posting goes to, by role. Services ask ``account_code``
+#: instead of hard-coding codes, so the chart can be re-mapped in one place.
+ROLE_ACCOUNTS = {
+    "cash": "1-1100",
+    "petty_cash": "1-1110",
+    "bank": "1-1200",
+    "trade_receivable": "1-1300",
+    "member_receivable": "1-1310",
+    "member_other_receivable": "1-1320",
+    "inventory": "1-1400",
+    "input_vat": "1-1500",
+    "trade_payable": "2-1100",
+    "sukarela": "2-1200",
+    "leaving_member_payable": "2-1300",
+    "shu_member_payable": "2-1400",
+    "unearned_revenue": "2-1500",
+    "output_vat": "2-1600",
+    "pokok": "3-1100",
+    "wajib": "3-1200",
+    "reserve": "3-2100",
+    "shu_prior": "3-3100",
+    "shu_current": "3-3200",
+    "sales_member": "4-1100",
+    "sales_public": "4-1110",
+    "training_member": "4-1200",
+    "training_public": "4-1210",
+    "consulting_member": "4-1300",
+    "consulting_public": "4-1310",
+    "dues_revenue": "4-1400",
+    "sales_returns": "4-1900",
+    "other_income": "4-9100",
+    "cogs": "5-1100",
+}
+
+#: Accounts whose lines always name the member they belong to (member money). Reports,
+#: statements and the SHU read members' positions from these lines.
+MEMBER_ACCOUNT_ROLES = (
+    "member_receivable",
+    "member_other_receivable",
+    "sukarela",
+    "leaving_member_payable",
+    "shu_member_payable",
+    "pokok",
+    "wajib",
+)
+
+
+def account_code(role: str) -> str:
+    """The account code that takes postings of ``role`` (see ``ROLE_ACCOUNTS``)."""
+    return ROLE_ACCOUNTS[role]
