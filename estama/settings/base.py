@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sales",
     "reports",
     "api",
+    "web",
 ]
 
 MIDDLEWARE = [

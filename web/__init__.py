@@ -1,0 +1,1 @@
+"""Server-rendered pages: the member portal and the treasurer's dashboard."""

@@ -1,0 +1,3 @@
+"""Routes of the web pages."""
+
+urlpatterns: list = []
