@@ -10,9 +10,12 @@ change.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from djmoney.money import Money
+
+_PLAIN_DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 DEFAULT_CURRENCY = "IDR"
 
@@ -48,10 +51,13 @@ def to_decimal(value: object) -> Decimal | None:
         return None
     if isinstance(value, Money):
         value = value.amount
+    if isinstance(value, str):
+        # Plain ASCII digits only: no "1_000", no other scripts' digits, no exponent.
+        value = value.strip()
+        if not _PLAIN_DECIMAL.fullmatch(value):
+            return None
     try:
-        number = (
-            Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
-        )
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
     if not number.is_finite():

@@ -1,0 +1,93 @@
+"""The OpenAPI schema is complete and the API honours it: drf-spectacular generates it
+without warnings, and schemathesis fuzzes the ledger endpoints (in-process, WSGI) with
+a treasurer's token, expecting no 5xx for any input the schema allows or not."""
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+
+from estama.wsgi import application
+
+LEDGER_PATHS = (
+    r"^/api/v1/(auth/token|accounts|journal-entries|periods|reports/trial-balance)"
+)
+
+
+def test_schema_generates_without_warnings(tmp_path):
+    target = tmp_path / "schema.yaml"
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+
+    text = target.read_text()
+    for path in (
+        "/api/v1/auth/token/",
+        "/api/v1/accounts/{code}/ledger/",
+        "/api/v1/journal-entries/{number}/reverse/",
+        "/api/v1/periods/{period}/lock/",
+        "/api/v1/reports/trial-balance/",
+    ):
+        assert path in text
+
+
+@pytest.mark.django_db
+def test_schema_documents_error_bodies_and_post_request(client):
+    schema = client.get("/api/schema/?format=json").json()
+
+    post = schema["paths"]["/api/v1/journal-entries/"]["post"]
+    assert post["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    for status in ("201", "400", "401", "403", "409", "422"):
+        assert status in post["responses"]
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["properties"]) == {"code", "detail", "errors"}
+
+
+@pytest.fixture
+def keep_test_connection():
+    """The WSGI handler closes "old" connections around each request, which would end
+    the test's transaction; Django's test client disconnects the same handlers."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.django_db
+def test_fuzz_ledger_endpoints_never_answer_5xx(treasurer, keep_test_connection):
+    token = Token.objects.get_or_create(user=treasurer)[0].key
+    headers = {"Authorization": f"Token {token}"}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
+        path_regex=LEDGER_PATHS
+    )
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 12
+    seen: dict[str, set[int]] = {}
+
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=25,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            response = case.call_and_validate(
+                headers=headers, checks=[not_a_server_error]
+            )
+            seen.setdefault(case.operation.label, set()).add(response.status_code)
+
+        check()
+
+    # The fuzzing reached the views: successes and refusals both happened.
+    statuses = set().union(*seen.values())
+    assert any(200 <= code < 300 for code in statuses)
+    assert any(400 <= code < 500 for code in statuses)
+    assert len(seen) == len(operations)
