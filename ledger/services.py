@@ -237,7 +237,11 @@ def _check_balanced(lines: Iterable[_Line]) -> None:
 
 
 def _check_date(date: dt.date) -> None:
-    if not isinstance(date, dt.date) or not (MIN_DATE <= date <= MAX_DATE):
+    if (
+        not isinstance(date, dt.date)
+        or isinstance(date, dt.datetime)
+        or not (MIN_DATE <= date <= MAX_DATE)
+    ):
         raise InvalidDate(
             "Tanggal di luar rentang yang diizinkan.",
             errors={"date": [f"The date must be between {MIN_DATE} and {MAX_DATE}."]},
@@ -350,7 +354,6 @@ def entry_post(
     source: str = EntrySource.MANUAL,
     reference: str = "",
     user=None,
-    reverses: JournalEntry | None = None,
 ) -> JournalEntry:
     """Record and post a balanced journal entry in one step.
 
@@ -361,7 +364,6 @@ def entry_post(
         source: which part of Estama produced it (``EntrySource``).
         reference: the document it comes from (receipt, invoice number...).
         user: who posts it (recorded, audited).
-        reverses: the entry this one reverses (use ``entry_reverse``).
 
     Returns:
         The posted entry with its number and hash.
@@ -370,13 +372,41 @@ def entry_post(
         TooFewLines, InvalidLine, InvalidAmount, InvalidAccount, InvalidCurrency,
         UnbalancedEntry, InvalidDate, PeriodLocked.
     """
-    _check_date(date)
+    return _entry_post(
+        date=date,
+        description=description,
+        lines=lines,
+        source=source,
+        reference=reference,
+        user=user,
+        reverses=None,
+    )
+
+
+def _check_description(description: str) -> str:
     description = (description or "").strip()
     if not description:
         raise InvalidLine(
             "Uraian jurnal wajib diisi.",
             errors={"description": ["A description is required."]},
         )
+    return description
+
+
+def _entry_post(
+    *,
+    date: dt.date,
+    description: str,
+    lines: Seq[LineInput],
+    source: str,
+    reference: str,
+    user,
+    reverses: JournalEntry | None,
+) -> JournalEntry:
+    """``entry_post`` plus the link to a reversed entry (only ``entry_reverse`` sets
+    it, with mirror lines it builds itself)."""
+    _check_date(date)
+    description = _check_description(description)
     resolved = _resolve_lines(lines)
     _check_balanced(resolved)
     with transaction.atomic():
@@ -406,11 +436,12 @@ def entry_draft_create(
     """Save an entry as a draft (no number, not in any balance). Lines are checked for
     shape, amounts and accounts; balance and period are checked when it is posted."""
     _check_date(date)
+    description = _check_description(description)
     resolved = _resolve_lines(lines)
     with transaction.atomic():
         entry = JournalEntry.objects.create(
             date=date,
-            description=(description or "").strip()[:255],
+            description=description[:255],
             source=source,
             reference=reference[:100],
             created_by=user if getattr(user, "is_authenticated", False) else None,
@@ -432,11 +463,7 @@ def entry_draft_post(*, entry: JournalEntry, user=None) -> JournalEntry:
         if entry.status != EntryStatus.DRAFT:
             raise AlreadyPosted(f"Jurnal {entry.number} sudah diposting.")
         _check_date(entry.date)
-        if not entry.description.strip():
-            raise InvalidLine(
-                "Uraian jurnal wajib diisi.",
-                errors={"description": ["A description is required."]},
-            )
+        _check_description(entry.description)
         lines = list(entry.lines.select_related("account", "member"))
         resolved = _resolve_lines(
             [
@@ -496,7 +523,7 @@ def entry_reverse(
                 )
                 for line in original.lines.select_related("account", "member")
             ]
-            reversal = entry_post(
+            reversal = _entry_post(
                 date=date,
                 description=description
                 or f"Pembalikan {original.number}: {original.description}",
