@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from djmoney.money import Money
 
@@ -101,21 +100,31 @@ def sequence_next(*, key: str) -> int:
     Must run inside a transaction: the row stays locked until commit, and a rollback
     gives the number back.
     """
-    if not Sequence.objects.filter(key=key).update(last_value=F("last_value") + 1):
-        Sequence.objects.bulk_create([Sequence(key=key)], ignore_conflicts=True)
-        Sequence.objects.filter(key=key).update(last_value=F("last_value") + 1)
-    return Sequence.objects.filter(key=key).values_list("last_value", flat=True).get()
+    # One statement that increments, locks the row and returns the new value
+    # (UPDATE ... RETURNING: PostgreSQL, and SQLite since 3.35).
+    table = connection.ops.quote_name(Sequence._meta.db_table)
+    sql = (
+        f"UPDATE {table} SET last_value = last_value + 1 "
+        f"WHERE {connection.ops.quote_name('key')} = %s RETURNING last_value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key])
+        row = cursor.fetchone()
+        if row is None:
+            Sequence.objects.bulk_create([Sequence(key=key)], ignore_conflicts=True)
+            cursor.execute(sql, [key])
+            row = cursor.fetchone()
+    return int(row[0])
 
 
 def _chain_lock() -> int:
     """Lock the chain counter row, creating it if need be; returns its value."""
-    Sequence.objects.bulk_create([Sequence(key=CHAIN_KEY)], ignore_conflicts=True)
-    return (
-        Sequence.objects.select_for_update()
-        .filter(key=CHAIN_KEY)
-        .values_list("last_value", flat=True)
-        .get()
-    )
+    locked = Sequence.objects.select_for_update().filter(key=CHAIN_KEY)
+    value = locked.values_list("last_value", flat=True).first()
+    if value is None:
+        Sequence.objects.bulk_create([Sequence(key=CHAIN_KEY)], ignore_conflicts=True)
+        value = locked.values_list("last_value", flat=True).get()
+    return value
 
 
 def entry_number(*, year: int, seq: int) -> str:
@@ -261,12 +270,11 @@ def _check_period_open(date: dt.date) -> None:
 
 
 def _post_locked(
-    entry: JournalEntry, lines: list[JournalLine], *, user
+    entry: JournalEntry, lines: list[JournalLine], *, user, chain_seq: int
 ) -> JournalEntry:
     """Number, hash and post a draft whose lines are saved.
 
-    The caller holds the chain lock."""
-    chain_seq = sequence_next(key=CHAIN_KEY)
+    The caller took ``chain_seq`` from the chain counter, which holds its lock."""
     prev_hash = (
         JournalEntry.objects.filter(chain_seq=chain_seq - 1)
         .values_list("hash", flat=True)
@@ -314,18 +322,24 @@ def _totals_add(date: dt.date, lines: Iterable[JournalLine]) -> None:
     for line in lines:
         bucket = sums[(line.account_id, str(line.amount.currency))]
         bucket[0 if line.side == Side.DEBIT else 1] += line.amount.amount
-    for (account_id, code), (debit, credit) in sorted(sums.items()):
-        key = {
-            "account_id": account_id,
-            "year": date.year,
-            "month": date.month,
-            "currency": code,
-        }
-        updated = AccountPeriodTotal.objects.filter(**key).update(
-            debit=F("debit") + debit, credit=F("credit") + credit
+    if not sums:
+        return
+    # One upsert for all accounts of the entry (ON CONFLICT ... DO UPDATE works on
+    # PostgreSQL and SQLite alike).
+    table = connection.ops.quote_name(AccountPeriodTotal._meta.db_table)
+    rows = sorted(sums.items())
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+    params: list = []
+    for (account_id, code), (debit, credit) in rows:
+        params += [account_id, date.year, date.month, code, debit, credit]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (account_id, year, month, currency, debit, credit) "
+            f"VALUES {values} ON CONFLICT (account_id, year, month, currency) "
+            f"DO UPDATE SET debit = {table}.debit + excluded.debit, "
+            f"credit = {table}.credit + excluded.credit",
+            params,
         )
-        if not updated:
-            AccountPeriodTotal.objects.create(**key, debit=debit, credit=credit)
 
 
 def _build_lines(entry: JournalEntry, resolved: list[_Line]) -> list[JournalLine]:
@@ -410,7 +424,9 @@ def _entry_post(
     resolved = _resolve_lines(lines)
     _check_balanced(resolved)
     with transaction.atomic():
-        _chain_lock()
+        # Taking the next chain position locks the chain: posting is serialised from
+        # here, and a failure below rolls the position back (no gap).
+        chain_seq = sequence_next(key=CHAIN_KEY)
         _check_period_open(date)
         entry = JournalEntry.objects.create(
             date=date,
@@ -421,7 +437,7 @@ def _entry_post(
             reverses=reverses,
         )
         created = _build_lines(entry, resolved)
-        return _post_locked(entry, created, user=user)
+        return _post_locked(entry, created, user=user, chain_seq=chain_seq)
 
 
 def entry_draft_create(
@@ -458,7 +474,7 @@ def entry_draft_post(*, entry: JournalEntry, user=None) -> JournalEntry:
         AlreadyPosted, plus everything ``entry_post`` raises.
     """
     with transaction.atomic():
-        _chain_lock()
+        chain_seq = sequence_next(key=CHAIN_KEY)
         entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
         if entry.status != EntryStatus.DRAFT:
             raise AlreadyPosted(f"Jurnal {entry.number} sudah diposting.")
@@ -478,7 +494,7 @@ def entry_draft_post(*, entry: JournalEntry, user=None) -> JournalEntry:
         )
         _check_balanced(resolved)
         _check_period_open(entry.date)
-        return _post_locked(entry, lines, user=user)
+        return _post_locked(entry, lines, user=user, chain_seq=chain_seq)
 
 
 def entry_reverse(
