@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 
+from django.core.files.uploadedfile import UploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from rest_framework import status
@@ -40,9 +41,22 @@ class IdempotencyKeyReused(APIException):
     )
 
 
+class _FingerprintEncoder(DjangoJSONEncoder):
+    """Also fingerprints uploaded files (multipart bodies) by name, size and content."""
+
+    def default(self, o):
+        if isinstance(o, UploadedFile):
+            digest = hashlib.sha256()
+            for chunk in o.chunks():
+                digest.update(chunk)
+            o.seek(0)
+            return {"file": o.name, "size": o.size, "sha256": digest.hexdigest()}
+        return super().default(o)
+
+
 def _fingerprint(request) -> str:
     body = json.dumps(
-        request.data, sort_keys=True, cls=DjangoJSONEncoder, separators=(",", ":")
+        request.data, sort_keys=True, cls=_FingerprintEncoder, separators=(",", ":")
     )
     raw = f"{request.method}\n{request.path}\n{body}".encode()
     return hashlib.sha256(raw).hexdigest()

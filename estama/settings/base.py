@@ -188,3 +188,49 @@ LOGGING = {
 ESTAMA_ROUNDING = env("ESTAMA_ROUNDING", default="half_up")
 # Prefix of journal entry numbers: JU-2026-000123.
 ESTAMA_ENTRY_PREFIX = env("ESTAMA_ENTRY_PREFIX", default="JU")
+# Members (issue #3). Simpanan pokok: one amount for every member, billed on activation.
+ESTAMA_POKOK_AMOUNT = env.int("ESTAMA_POKOK_AMOUNT", default=100000)
+# SAK EP: post pokok and wajib to liabilities 2-1210/2-1220 instead of equity.
+ESTAMA_MEMBER_CAPITAL_AS_LIABILITY = env.bool(
+    "ESTAMA_MEMBER_CAPITAL_AS_LIABILITY", default=False
+)
+# Overpayments: "credit" (held as Titipan Anggota 2-1230) or "sukarela" (2-1200).
+ESTAMA_OVERPAYMENT_TO = env("ESTAMA_OVERPAYMENT_TO", default="credit")
+# Due day of a monthly period (1-28); empty = the last day of the period.
+ESTAMA_DUE_DAY = env("ESTAMA_DUE_DAY", default="")
+# Prefix of member numbers: JTM-00001.
+ESTAMA_MEMBER_NUMBER_PREFIX = env("ESTAMA_MEMBER_NUMBER_PREFIX", default="JTM")
+# Prefix of receipt (kuitansi) numbers: KW-2026-00001.
+ESTAMA_RECEIPT_PREFIX = env("ESTAMA_RECEIPT_PREFIX", default="KW")
+# Default password of the demo users created by seed_demo.
+ESTAMA_PASSWORD = env("ESTAMA_PASSWORD", default="")
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,
+    "members-issue-dues-monthly": {
+        "task": "members.tasks.dues_issue_current_period",
+        "schedule": crontab(minute=5, hour=0, day_of_month=1),
+    },
+    "members-arrears-reminders": {
+        "task": "members.tasks.arrears_reminders_send",
+        "schedule": crontab(minute=0, hour=8, day_of_month=10),
+    },
+}
+# Web pages (issue #6). The site's own login (the admin keeps /admin/login/); static
+# files of the pages live in static/ (no CDN: nothing is fetched from the network).
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/login/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Whether simpanan sukarela counts as members' capital in the SHU capital share.
+ESTAMA_SHU_SUKARELA_AS_CAPITAL = env.bool(
+    "ESTAMA_SHU_SUKARELA_AS_CAPITAL", default=False
+)
+# Where members' SHU is paid: "cash" (cash or bank, per pay-out) or "sukarela".
+ESTAMA_SHU_PAYOUT_TO = env("ESTAMA_SHU_PAYOUT_TO", default="cash")
+# Sales (issue #4): allow issuing goods beyond the stock on hand (negative stock).
+ESTAMA_ALLOW_NEGATIVE_STOCK = env.bool("ESTAMA_ALLOW_NEGATIVE_STOCK", default=False)
+# Number prefixes of sales invoices (INV-2026-00001) and their payment receipts.
+ESTAMA_INVOICE_PREFIX = env("ESTAMA_INVOICE_PREFIX", default="INV")
+ESTAMA_SALES_RECEIPT_PREFIX = env("ESTAMA_SALES_RECEIPT_PREFIX", default="KWJ")

@@ -1,0 +1,327 @@
+"""Input and output shapes of the reports API.
+
+Dates are ISO ``YYYY-MM-DD``; a bad date answers 400 ``invalid_date``. Money is a
+plain-digit decimal string with a sibling ``currency``. Members are shown by number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.fields import money_str
+from ledger import currency as cur
+from reports.exports.files import EXPORT_FORMATS
+from reports.labels import LANGUAGES, label
+from reports.models import ShuPartKind
+from reports.selectors import CASHBOOK_CATEGORIES
+
+MIN_DATE = dt.date(1900, 1, 2)
+MAX_DATE = dt.date(9999, 12, 30)
+
+
+class ReportDateField(serializers.DateField):
+    """An ISO date within bounds; every failure carries code ``invalid_date``."""
+
+    def to_internal_value(self, value):
+        try:
+            day = super().to_internal_value(value)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError(
+                "Give a date as YYYY-MM-DD.", code="invalid_date"
+            ) from exc
+        if not MIN_DATE <= day <= MAX_DATE:
+            raise serializers.ValidationError(
+                f"Give a date from {MIN_DATE} to {MAX_DATE}.", code="invalid_date"
+            )
+        return day
+
+
+class LangMixin(serializers.Serializer):
+    lang = serializers.ChoiceField(choices=LANGUAGES, default="id", required=False)
+
+
+class AsOfQuerySerializer(LangMixin):
+    as_of = ReportDateField(required=False, help_text="Default: today.")
+
+
+class RangeQuerySerializer(LangMixin):
+    start = ReportDateField(required=False, help_text="Default: 1 January of `end`.")
+    end = ReportDateField(required=False, help_text="Default: today.")
+
+    def validate(self, attrs):
+        end = attrs.get("end") or timezone.localdate()
+        start = attrs.get("start") or end.replace(month=1, day=1)
+        if start > end:
+            raise serializers.ValidationError(
+                {"start": ["start must not be after end."]}, code="invalid_date"
+            )
+        return {**attrs, "start": start, "end": end}
+
+
+class StatementLineSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    code = serializers.CharField(help_text="Account code (account lines).")
+    kind = serializers.CharField(help_text="heading | account | subtotal | total")
+    amounts = serializers.ListField(
+        child=serializers.CharField(allow_null=True), help_text="One per column."
+    )
+
+
+class ReportStatementSerializer(serializers.Serializer):
+    """A statement: labelled lines with one amount per column, and key totals."""
+
+    statement = serializers.CharField()
+    title = serializers.CharField()
+    lang = serializers.CharField()
+    as_of = serializers.DateField(required=False)
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False)
+    currency = serializers.CharField()
+    columns = serializers.ListField(child=serializers.CharField())
+    lines = StatementLineSerializer(many=True)
+    totals = serializers.DictField(child=serializers.CharField())
+
+    def to_representation(self, st):
+        data = {
+            "statement": st.kind,
+            "title": st.title,
+            "lang": st.lang,
+        }
+        if st.as_of:
+            data["as_of"] = st.as_of.isoformat()
+        if st.start:
+            data["start"] = st.start.isoformat()
+            data["end"] = st.end.isoformat()
+        data.update(
+            {
+                "currency": cur.DEFAULT_CURRENCY,
+                "columns": st.columns,
+                "lines": [
+                    {
+                        "key": line.key,
+                        "label": line.label,
+                        "code": line.code,
+                        "kind": line.kind,
+                        "amounts": [
+                            None if a is None else money_str(a) for a in line.amounts
+                        ],
+                    }
+                    for line in st.lines
+                ],
+                "totals": {k: money_str(v) for k, v in st.totals.items()},
+            }
+        )
+        return data
+
+
+# --- Fiscal years ---------------------------------------------------------------------
+
+
+class FiscalYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    status = serializers.CharField()
+    closing_entry = serializers.CharField(allow_null=True)
+    closed_at = serializers.DateTimeField(allow_null=True)
+    closed_by = serializers.CharField(allow_null=True)
+
+    def to_representation(self, fy):
+        return {
+            "year": fy.year,
+            "status": fy.status,
+            "closing_entry": fy.closing_entry.number if fy.closing_entry_id else None,
+            "closed_at": fy.closed_at.isoformat() if fy.closed_at else None,
+            "closed_by": fy.closed_by.get_username() if fy.closed_by_id else None,
+        }
+
+
+class ReopenInSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, allow_blank=True)
+
+
+# --- SHU ------------------------------------------------------------------------------
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "example": "2.5"})
+class PercentField(serializers.Field):
+    """A percent as a decimal string (``"2.5"``) or integer; floats are refused."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int)):
+            raise serializers.ValidationError(
+                'Give the percent as a decimal string, e.g. "2.5".'
+            )
+        return str(data)
+
+    def to_representation(self, value):
+        return f"{value:f}"
+
+
+class ShuPartInSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text=" | ".join(ShuPartKind.values))
+    percent = PercentField()
+    account = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=120)
+
+
+class ShuAllocationInSerializer(serializers.Serializer):
+    parts = ShuPartInSerializer(many=True, allow_empty=True)
+
+
+class ShuDistributeInSerializer(serializers.Serializer):
+    date = ReportDateField(required=False, help_text="Default: today.")
+
+
+class ShuPayOutInSerializer(serializers.Serializer):
+    method = serializers.CharField(default="cash", help_text="cash | bank")
+    date = ReportDateField(required=False, help_text="Default: today.")
+
+
+class ShuPartSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    name = serializers.CharField()
+    percent = serializers.CharField()
+    account = serializers.CharField()
+    amount = serializers.CharField()
+
+
+class ShuMemberSerializer(serializers.Serializer):
+    member = serializers.CharField(help_text="Member number.")
+    name = serializers.CharField()
+    capital_base = serializers.CharField(help_text="Paid simpanan at year end.")
+    purchases = serializers.CharField(help_text="Purchases in the year.")
+    capital_share = serializers.CharField()
+    business_share = serializers.CharField()
+    total = serializers.CharField()
+
+    def to_representation(self, row):
+        return {
+            "member": row.member.number,
+            "name": row.member.name,
+            "capital_base": money_str(row.capital_base),
+            "purchases": money_str(row.purchases),
+            "capital_share": money_str(row.capital_share),
+            "business_share": money_str(row.business_share),
+            "total": money_str(row.total),
+        }
+
+
+class ShuPreviewSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    status = serializers.CharField()
+    distributed = serializers.BooleanField()
+    paid_out = serializers.BooleanField()
+    currency = serializers.CharField()
+    shu = serializers.CharField()
+    capital_pool = serializers.CharField()
+    business_pool = serializers.CharField()
+    capital_base_total = serializers.CharField()
+    purchases_total = serializers.CharField()
+    unallocated = serializers.CharField()
+    parts = ShuPartSerializer(many=True)
+    members = ShuMemberSerializer(many=True)
+
+    def to_representation(self, preview):
+        return {
+            "year": preview.year,
+            "status": preview.status,
+            "distributed": preview.distributed,
+            "paid_out": preview.paid_out,
+            "currency": cur.DEFAULT_CURRENCY,
+            "shu": money_str(preview.shu),
+            "capital_pool": money_str(preview.capital_pool),
+            "business_pool": money_str(preview.business_pool),
+            "capital_base_total": money_str(preview.capital_base_total),
+            "purchases_total": money_str(preview.purchases_total),
+            "unallocated": money_str(preview.unallocated),
+            "parts": [
+                {
+                    "kind": p.kind,
+                    "name": p.name,
+                    "percent": f"{p.percent.normalize():f}",
+                    "account": p.account,
+                    "amount": money_str(p.amount),
+                }
+                for p in preview.parts
+            ],
+            "members": ShuMemberSerializer(preview.members, many=True).data,
+        }
+
+
+class EntryRefSerializer(serializers.Serializer):
+    entry = serializers.CharField(help_text="The posted entry's number.")
+    hash = serializers.CharField()
+    date = serializers.DateField()
+
+
+# --- Exports and cash book ------------------------------------------------------------
+
+
+class ExportQuerySerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=EXPORT_FORMATS)
+    start = ReportDateField(required=False, help_text="Default: the first entry.")
+    end = ReportDateField(required=False, help_text="Default: today.")
+
+    def validate(self, attrs):
+        end = attrs.get("end") or timezone.localdate()
+        start = attrs.get("start")
+        if start and start > end:
+            raise serializers.ValidationError(
+                {"start": ["start must not be after end."]}, code="invalid_date"
+            )
+        return {**attrs, "start": start, "end": end}
+
+
+class ManifestQuerySerializer(ExportQuerySerializer):
+    format = serializers.ChoiceField(choices=EXPORT_FORMATS, required=False)
+
+
+class CashbookQuerySerializer(LangMixin):
+    year = serializers.IntegerField(
+        min_value=1901, max_value=9999, required=False, help_text="Default: this year."
+    )
+
+
+class CashbookMonthSerializer(serializers.Serializer):
+    month = serializers.CharField(help_text="YYYY-MM")
+    money_in = serializers.DictField(child=serializers.CharField())
+    money_out = serializers.DictField(child=serializers.CharField())
+    total_in = serializers.CharField()
+    total_out = serializers.CharField()
+    closing_balance = serializers.CharField()
+
+
+class CashbookSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    currency = serializers.CharField()
+    categories = serializers.ListField(child=serializers.DictField())
+    opening_balance = serializers.CharField()
+    closing_balance = serializers.CharField()
+    months = CashbookMonthSerializer(many=True)
+
+    def to_representation(self, book):
+        return {
+            "year": book.year,
+            "currency": cur.DEFAULT_CURRENCY,
+            "categories": [
+                {"key": key, "label": label(key, book.lang)}
+                for key in CASHBOOK_CATEGORIES
+            ],
+            "opening_balance": money_str(book.opening_balance),
+            "closing_balance": money_str(book.closing_balance),
+            "months": [
+                {
+                    "month": f"{book.year:04d}-{m.month:02d}",
+                    "money_in": {k: money_str(v) for k, v in m.money_in.items()},
+                    "money_out": {k: money_str(v) for k, v in m.money_out.items()},
+                    "total_in": money_str(m.total_in),
+                    "total_out": money_str(m.total_out),
+                    "closing_balance": money_str(m.closing_balance),
+                }
+                for m in book.months
+            ],
+        }

@@ -1,0 +1,1 @@
+"""Auditor exports of the general ledger: CSV, XLSX, Beancount, hledger, manifest."""

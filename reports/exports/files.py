@@ -1,0 +1,41 @@
+"""Writing an export and its manifest to files (used by ``manage.py export_ledger``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from reports.exports.general_ledger import csv_chunks, xlsx_write
+from reports.exports.journals import journal_chunks
+from reports.exports.manifest import ledger_manifest
+
+EXPORT_FORMATS = ("csv", "xlsx", "beancount", "hledger")
+
+
+def export_chunks(*, fmt: str, start: dt.date | None, end: dt.date):
+    """Text chunks of a text format (csv, beancount, hledger)."""
+    if fmt == "csv":
+        return csv_chunks(start=start, end=end)
+    return journal_chunks(fmt=fmt, start=start, end=end)
+
+
+def ledger_export_write(
+    *, fmt: str, path: str, start: dt.date | None, end: dt.date
+) -> dict:
+    """Write the export to ``path`` and its manifest to ``path + ".manifest.json"``.
+
+    Returns:
+        The manifest.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"Unknown format {fmt!r}.")
+    if fmt == "xlsx":
+        xlsx_write(start=start, end=end, path=path)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            for chunk in export_chunks(fmt=fmt, start=start, end=end):
+                handle.write(chunk)
+    manifest = ledger_manifest(start=start, end=end, fmt=fmt)
+    with open(f"{path}.manifest.json", "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, indent=2, ensure_ascii=False)
+    return manifest

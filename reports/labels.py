@@ -1,0 +1,82 @@
+"""Statement labels in Bahasa Indonesia (default) and English (``lang="en"``)."""
+
+from __future__ import annotations
+
+LANGUAGES = ("id", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # titles
+    "balance_sheet": ("Laporan Posisi Keuangan", "Statement of Financial Position"),
+    "income_statement": (
+        "Laporan Perhitungan Hasil Usaha",
+        "Statement of Income (SHU)",
+    ),
+    "equity_changes": ("Laporan Perubahan Ekuitas", "Statement of Changes in Equity"),
+    "cash_flow": ("Laporan Arus Kas", "Statement of Cash Flows"),
+    "trial_balance": ("Neraca Saldo", "Trial Balance"),
+    # columns
+    "amount": ("Jumlah", "Amount"),
+    "opening": ("Saldo awal", "Opening"),
+    "movement": ("Perubahan", "Movement"),
+    "closing": ("Saldo akhir", "Closing"),
+    "debit": ("Debit", "Debit"),
+    "credit": ("Kredit", "Credit"),
+    "code": ("Kode", "Code"),
+    "account": ("Akun", "Account"),
+    # balance sheet
+    "assets": ("ASET", "ASSETS"),
+    "liabilities": ("LIABILITAS", "LIABILITIES"),
+    "equity": ("EKUITAS", "EQUITY"),
+    "total_assets": ("Jumlah aset", "Total assets"),
+    "total_liabilities": ("Jumlah liabilitas", "Total liabilities"),
+    "total_equity": ("Jumlah ekuitas", "Total equity"),
+    "total_liabilities_equity": (
+        "Jumlah liabilitas dan ekuitas",
+        "Total liabilities and equity",
+    ),
+    "current_result": ("SHU tahun berjalan", "Current year surplus (SHU)"),
+    "subtotal": ("Jumlah", "Total"),
+    # income statement
+    "revenue_member": ("Pendapatan usaha dari anggota", "Revenue from members"),
+    "revenue_non_member": (
+        "Pendapatan usaha dari non-anggota",
+        "Revenue from non-members",
+    ),
+    "returns": ("Retur dan diskon penjualan", "Sales returns and discounts"),
+    "revenue": ("Jumlah pendapatan usaha", "Total operating revenue"),
+    "cogs": ("Beban pokok", "Cost of revenue"),
+    "gross": ("Hasil usaha kotor", "Gross surplus"),
+    "expenses": ("Beban operasional", "Operating expenses"),
+    "other_income": ("Pendapatan lain-lain", "Other income"),
+    "result": ("Sisa hasil usaha (SHU)", "Surplus for the period (SHU)"),
+    # equity changes
+    "equity_total": ("Jumlah ekuitas", "Total equity"),
+    # cash flow
+    "operating": ("Arus kas dari aktivitas operasi", "Cash flows from operations"),
+    "investing": ("Arus kas dari aktivitas investasi", "Cash flows from investing"),
+    "financing": ("Arus kas dari aktivitas pendanaan", "Cash flows from financing"),
+    "net_change": ("Kenaikan (penurunan) kas bersih", "Net change in cash"),
+    "opening_cash": ("Kas dan bank awal periode", "Cash and bank at start"),
+    "closing_cash": ("Kas dan bank akhir periode", "Cash and bank at end"),
+    "per": ("per", "as of"),
+    "period": ("periode", "period"),
+    # cash book categories
+    "dues_shares": ("Iuran & simpanan", "Dues & shares"),
+    "sales_services": ("Penjualan & jasa", "Sales & services"),
+    "purchases": ("Pembelian", "Purchases"),
+    "operating_expenses": ("Beban operasional", "Operating expenses"),
+    "other": ("Lain-lain", "Other"),
+}
+
+
+def label(key: str, lang: str = "id") -> str:
+    """The label of ``key`` in ``lang`` (``id`` or ``en``); unknown keys as is."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]
+
+
+def account_label(account, lang: str = "id") -> str:
+    name = account.name_en if lang == "en" and account.name_en else account.name
+    return f"{account.code} {name}"

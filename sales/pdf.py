@@ -1,0 +1,210 @@
+"""Printable sales documents in Bahasa Indonesia (ReportLab): the invoice (faktur)
+and the payment receipt (kuitansi). Amounts read ``Rp 1.234.567``."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ledger.currency import format_idr
+from sales.models import Invoice, InvoiceStatus, Payment
+
+ISSUER = "Estama - DPD IPSPI Jawa Timur"
+STATUS_LABEL = {
+    InvoiceStatus.DRAFT: "DRAF (belum terbit)",
+    InvoiceStatus.ISSUED: "Belum dibayar",
+    InvoiceStatus.PARTIALLY_PAID: "Dibayar sebagian",
+    InvoiceStatus.PAID: "LUNAS",
+    InvoiceStatus.VOID: "BATAL",
+}
+TAX_LABEL = {"none": "-", "ppn": "PPN 11%", "ppn_luxury": "PPN 12%"}
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+def tanggal(date) -> str:
+    """``12 Maret 2026``."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def _rp(money) -> str:
+    return format_idr(getattr(money, "amount", money))
+
+
+def _grid() -> TableStyle:
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
+
+
+def invoice_pdf(invoice: Invoice) -> bytes:
+    """The invoice as a one-or-more page A4 PDF."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        title=f"Faktur {invoice.number or 'draf'}",
+        author=ISSUER,
+    )
+    customer = invoice.customer_name
+    if invoice.member_id:
+        customer = f"{invoice.member.number} - {invoice.customer_name} (anggota)"
+    story = [
+        Paragraph(ISSUER, styles["Title"]),
+        Paragraph("FAKTUR PENJUALAN", styles["Heading2"]),
+        Table(
+            [
+                ["Nomor", invoice.number or "(draf)"],
+                ["Tanggal", tanggal(invoice.date)],
+                ["Kepada", customer],
+                ["Status", STATUS_LABEL.get(invoice.status, invoice.status)],
+            ],
+            colWidths=[35 * mm, 130 * mm],
+        ),
+        Spacer(1, 6 * mm),
+    ]
+    rows = [["No", "Uraian", "Jml", "Harga", "Diskon", "DPP", "Pajak", "Jumlah"]]
+    for index, line in enumerate(invoice.lines.all(), start=1):
+        rows.append(
+            [
+                str(index),
+                Paragraph(line.description, styles["BodyText"]),
+                str(line.quantity),
+                _rp(line.unit_price),
+                _rp(line.discount),
+                _rp(line.base),
+                TAX_LABEL.get(line.tax_code, line.tax_code),
+                _rp(line.line_total),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[
+            8 * mm,
+            52 * mm,
+            10 * mm,
+            22 * mm,
+            18 * mm,
+            22 * mm,
+            16 * mm,
+            24 * mm,
+        ],
+        repeatRows=1,
+    )
+    table.setStyle(_grid())
+    table.setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+    story.append(table)
+    story.append(Spacer(1, 4 * mm))
+    totals = [
+        ["Subtotal", _rp(invoice.subtotal)],
+        ["Diskon", _rp(invoice.discount_total)],
+        ["PPN", _rp(invoice.tax_total)],
+        ["Total", _rp(invoice.total)],
+        ["Dibayar", _rp(invoice.amount_paid)],
+        ["Sisa tagihan", _rp(invoice.outstanding)],
+    ]
+    summary = Table(totals, colWidths=[40 * mm, 35 * mm], hAlign="RIGHT")
+    summary.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("FONTNAME", (0, 3), (-1, 3), "Helvetica-Bold"),
+                ("LINEABOVE", (0, 3), (-1, 3), 0.6, colors.black),
+            ]
+        )
+    )
+    story.append(summary)
+    story.append(Spacer(1, 8 * mm))
+    story.append(
+        Paragraph(
+            "Harga belum termasuk PPN. PPN dihitung per baris dan dibulatkan ke "
+            "rupiah penuh. Pembayaran melalui kas atau transfer bank Estama.",
+            styles["BodyText"],
+        )
+    )
+    if invoice.status == InvoiceStatus.VOID:
+        story.append(
+            Paragraph(
+                f"Faktur ini DIBATALKAN. {invoice.void_reason}", styles["Heading3"]
+            )
+        )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def receipt_pdf(payment: Payment) -> bytes:
+    """The receipt (kuitansi) of one payment, A5 landscape."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A5),
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=12 * mm,
+        title=f"Kuitansi {payment.receipt_number}",
+        author=ISSUER,
+    )
+    invoice = payment.invoice
+    payer = invoice.customer_name
+    if invoice.member_id:
+        payer = f"{invoice.member.number} - {invoice.customer_name}"
+    method = "Tunai" if payment.method == "cash" else "Transfer bank"
+    table = Table(
+        [
+            ["Nomor kuitansi", payment.receipt_number],
+            ["Tanggal", tanggal(payment.date)],
+            ["Telah terima dari", payer],
+            ["Sejumlah", _rp(payment.amount)],
+            ["Untuk pembayaran", f"Faktur {invoice.number}"],
+            ["Cara bayar", method],
+            ["Sisa tagihan (saat dicetak)", _rp(invoice.outstanding)],
+        ],
+        colWidths=[45 * mm, 120 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"),
+                ("FONTSIZE", (1, 3), (1, 3), 13),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    doc.build(
+        [
+            Paragraph(ISSUER, styles["Heading2"]),
+            Paragraph("KUITANSI PEMBAYARAN", styles["Heading3"]),
+            Spacer(1, 3 * mm),
+            table,
+            Spacer(1, 10 * mm),
+            Paragraph("Bendahara Estama", styles["BodyText"]),
+        ]
+    )
+    return buffer.getvalue()

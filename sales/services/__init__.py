@@ -1,0 +1,29 @@
+"""Writes of the sales capability. Each public service runs in one transaction and
+posts at most one journal entry (see the modules for their invariants)."""
+
+from sales.services.catalog import item_create, item_update
+from sales.services.expenses import expense_record
+from sales.services.invoices import (
+    InvoiceLineInput,
+    invoice_create,
+    invoice_issue,
+    invoice_void,
+)
+from sales.services.payments import payment_record
+from sales.services.purchases import PurchaseLineInput, purchase_pay, purchase_record
+from sales.services.tax import line_tax
+
+__all__ = [
+    "InvoiceLineInput",
+    "PurchaseLineInput",
+    "expense_record",
+    "invoice_create",
+    "invoice_issue",
+    "invoice_void",
+    "item_create",
+    "item_update",
+    "line_tax",
+    "payment_record",
+    "purchase_pay",
+    "purchase_record",
+]

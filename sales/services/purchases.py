@@ -1,0 +1,273 @@
+"""Purchases of goods into stock, and paying suppliers.
+
+Booking (``source=EntrySource.PURCHASES``):
+    purchase  Dr 1-1400 Persediaan per line (quantity x unit cost, whole rupiah)
+              Cr 1-1100 Kas / 1-1200 Bank, or 2-1100 Utang Usaha on credit (memo: the
+              supplier)
+    pay       Dr 2-1100 (memo: the supplier) / Cr cash or bank, the whole purchase
+
+Each line adds its quantity and its exact booked total to the item's stock, so the
+moving-average cost is ``stock_value / stock_qty`` and the stock value equals the
+ledger. Input VAT on purchases is not split out: the unit cost is what stock costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from djmoney.money import Money
+
+from audit.services import audit_record
+from ledger import currency as cur
+from ledger.chart import account_code
+from ledger.errors import InvalidAmount, InvalidDate, InvalidLine
+from ledger.models import EntrySource
+from ledger.services import LineInput, entry_post
+from sales.errors import InvalidItem, PurchaseAlreadyPaid
+from sales.models import (
+    Item,
+    ItemKind,
+    Purchase,
+    PurchaseLine,
+    PurchaseStatus,
+    Supplier,
+)
+
+PAID_FROM_ROLE = {"cash": "cash", "bank": "bank", "credit": "trade_payable"}
+
+
+@dataclass(frozen=True)
+class PurchaseLineInput:
+    item: Item | str
+    quantity: int
+    unit_cost: Decimal
+
+
+def _resolve(lines: Sequence[PurchaseLineInput]) -> list[tuple[int, int, Decimal]]:
+    skus = [line.item for line in lines if isinstance(line.item, str)]
+    found = Item.objects.in_bulk(skus, field_name="sku") if skus else {}
+    item_errors: dict[str, list[str]] = {}
+    amount_errors: dict[str, list[str]] = {}
+    resolved = []
+    for i, line in enumerate(lines):
+        item = line.item if isinstance(line.item, Item) else found.get(line.item)
+        if item is None:
+            item_errors[f"lines.{i}.item"] = [f"Unknown item {line.item!r}."]
+            continue
+        if item.kind != ItemKind.GOODS:
+            item_errors[f"lines.{i}.item"] = [f"{item.sku} is not stock-tracked goods."]
+            continue
+        qty = line.quantity
+        if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
+            amount_errors[f"lines.{i}.quantity"] = ["Give a whole number above 0."]
+            continue
+        cost = Decimal(line.unit_cost)
+        if cost <= 0 or not cur.is_exact(cost, cur.DEFAULT_CURRENCY):
+            amount_errors[f"lines.{i}.unit_cost"] = ["Give a positive whole amount."]
+            continue
+        if cost * qty >= cur.MAX_AMOUNT:
+            amount_errors[f"lines.{i}.unit_cost"] = ["The amount is too large."]
+            continue
+        resolved.append((item.pk, qty, cost))
+    if item_errors:
+        raise InvalidItem("Produk tidak dikenal atau bukan barang.", errors=item_errors)
+    if amount_errors:
+        raise InvalidAmount(
+            "Jumlah atau harga pokok tidak valid.", errors=amount_errors
+        )
+    if not resolved:
+        raise InvalidLine(
+            "Pembelian harus memiliki paling sedikit satu baris.",
+            errors={"lines": ["At least one line is required."]},
+        )
+    return resolved
+
+
+def purchase_record(
+    *,
+    supplier: str,
+    date: dt.date,
+    lines: Sequence[PurchaseLineInput],
+    paid_from: str,
+    user=None,
+) -> Purchase:
+    """Receive goods into stock at a cost, paid now or owed to the supplier.
+
+    Args:
+        supplier: the supplier's name (created on first use).
+        lines: goods, whole quantities and whole-rupiah unit costs.
+        paid_from: ``cash``, ``bank`` or ``credit`` (an open payable).
+
+    Returns:
+        The purchase with its posted entry (``status`` open for credit, else paid).
+
+    Raises:
+        InvalidItem, InvalidAmount, InvalidLine, InvalidDate, PeriodLocked.
+    """
+    name = (supplier or "").strip()[:150]
+    if not name:
+        raise InvalidLine(
+            "Nama pemasok wajib diisi.", errors={"supplier": ["Required."]}
+        )
+    if paid_from not in PAID_FROM_ROLE:
+        raise InvalidLine(
+            "Sumber pembayaran tidak dikenal.",
+            errors={"paid_from": ["Use cash, bank or credit."]},
+        )
+    resolved = _resolve(lines)
+    currency = cur.DEFAULT_CURRENCY
+    with transaction.atomic():
+        supplier_obj, _ = Supplier.objects.get_or_create(name=name)
+        items = {
+            item.pk: item
+            for item in Item.objects.select_for_update()
+            .filter(pk__in={pk for pk, _, _ in resolved})
+            .order_by("pk")
+        }
+        total = sum((qty * cost for _, qty, cost in resolved), Decimal(0))
+        entry_lines = [
+            LineInput(
+                account=account_code("inventory"),
+                debit=qty * cost,
+                currency=currency,
+                memo=f"{items[pk].sku} x{qty} @ {cur.plain(cost)}",
+            )
+            for pk, qty, cost in resolved
+        ]
+        entry_lines.append(
+            LineInput(
+                account=account_code(PAID_FROM_ROLE[paid_from]),
+                credit=total,
+                currency=currency,
+                memo=f"Pemasok: {name}",
+            )
+        )
+        entry = entry_post(
+            date=date,
+            description=f"Pembelian persediaan dari {name}"[:255],
+            lines=entry_lines,
+            source=EntrySource.PURCHASES,
+            reference=f"PB {name}"[:100],
+            user=user,
+        )
+        purchase = Purchase.objects.create(
+            supplier=supplier_obj,
+            date=date,
+            paid_from=paid_from,
+            status=PurchaseStatus.OPEN
+            if paid_from == "credit"
+            else PurchaseStatus.PAID,
+            total=Money(total, currency),
+            entry=entry,
+            paid_on=None if paid_from == "credit" else date,
+            paid_with="" if paid_from == "credit" else paid_from,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        PurchaseLine.objects.bulk_create(
+            [
+                PurchaseLine(
+                    purchase=purchase,
+                    item_id=pk,
+                    quantity=qty,
+                    unit_cost=Money(cost, currency),
+                    total=Money(qty * cost, currency),
+                )
+                for pk, qty, cost in resolved
+            ]
+        )
+        for pk, qty, cost in resolved:
+            item = items[pk]
+            item.stock_qty += qty
+            item.stock_value += qty * cost
+            item.last_unit_cost = cost
+        for item in items.values():
+            item.save(update_fields=["stock_qty", "stock_value", "last_unit_cost"])
+        audit_record(
+            actor=user,
+            action="purchase.recorded",
+            target=purchase,
+            after={
+                "supplier": name,
+                "total": cur.plain(total),
+                "paid_from": paid_from,
+                "entry": entry.number,
+            },
+        )
+    return purchase
+
+
+def purchase_pay(
+    *, purchase: Purchase, paid_from: str, date: dt.date, user=None
+) -> Purchase:
+    """Pay a purchase made on credit in full, clearing its payable.
+
+    Args:
+        paid_from: ``cash`` or ``bank``.
+        date: the payment date, not before the purchase.
+
+    Returns:
+        The paid purchase.
+
+    Raises:
+        PurchaseAlreadyPaid, InvalidLine, InvalidDate, PeriodLocked.
+    """
+    if paid_from not in ("cash", "bank"):
+        raise InvalidLine(
+            "Sumber pembayaran tidak dikenal.",
+            errors={"paid_from": ["Use cash or bank."]},
+        )
+    with transaction.atomic():
+        purchase = (
+            Purchase.objects.select_for_update(of=("self",))
+            .select_related("supplier")
+            .get(pk=purchase.pk)
+        )
+        if purchase.status != PurchaseStatus.OPEN:
+            raise PurchaseAlreadyPaid(
+                f"Pembelian #{purchase.pk} sudah lunas.",
+                errors={"status": ["The purchase is already paid."]},
+            )
+        if date < purchase.date:
+            raise InvalidDate(
+                "Tanggal bayar sebelum tanggal pembelian.",
+                errors={"date": [f"The purchase is dated {purchase.date}."]},
+            )
+        currency = str(purchase.total.currency)
+        name = purchase.supplier.name
+        purchase.pay_entry = entry_post(
+            date=date,
+            description=f"Pelunasan utang pembelian #{purchase.pk} - {name}"[:255],
+            lines=[
+                LineInput(
+                    account=account_code("trade_payable"),
+                    debit=purchase.total.amount,
+                    currency=currency,
+                    memo=f"Pemasok: {name}",
+                ),
+                LineInput(
+                    account=account_code(paid_from),
+                    credit=purchase.total.amount,
+                    currency=currency,
+                    memo=f"Pemasok: {name}",
+                ),
+            ],
+            source=EntrySource.PURCHASES,
+            reference=f"PB #{purchase.pk}",
+            user=user,
+        )
+        purchase.status = PurchaseStatus.PAID
+        purchase.paid_on = date
+        purchase.paid_with = paid_from
+        purchase.save(update_fields=["pay_entry", "status", "paid_on", "paid_with"])
+        audit_record(
+            actor=user,
+            action="purchase.paid",
+            target=purchase,
+            before={"status": PurchaseStatus.OPEN},
+            after={"status": PurchaseStatus.PAID, "entry": purchase.pay_entry.number},
+        )
+    return purchase

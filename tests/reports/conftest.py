@@ -1,0 +1,1 @@
+from tests.reports.fixtures import demo  # noqa: F401
