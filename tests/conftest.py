@@ -35,6 +35,10 @@ def _reference_data(request):
         chart_seed(Account)
     if not Region.objects.exists():
         regions_seed(Region)
+    from members.accounts import MEMBER_CREDIT, member_accounts_seed
+
+    if not Account.objects.filter(code=MEMBER_CREDIT).exists():
+        member_accounts_seed(Account)
 
 
 def _user(username: str, group: str | None = None) -> User:

@@ -1,3 +1,57 @@
-"""Routes of the web pages."""
+"""Routes of the web pages (included at the site root).
 
-urlpatterns: list = []
+Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
+(POST only) and the four steps of the password reset by email.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from web import member_views, views
+
+#: The pages, reversed as ``web:<name>``.
+page_patterns = [
+    path("", views.home, name="home"),
+    path("me/statement/", member_views.statement, name="statement"),
+    path(
+        "me/statement/pdf/",
+        member_views.statement_download,
+        name="statement_pdf",
+    ),
+    path("me/receipts/", member_views.receipts, name="receipts"),
+    path(
+        "me/receipts/<str:number>.pdf",
+        member_views.document_download,
+        name="document_pdf",
+    ),
+    path("cashbook/", views.cashbook, name="cashbook"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]
+
+#: Django's auth views keep their default names (``login``, ``password_reset_done``...)
+#: outside the ``web`` namespace because the auth views reverse them by those names.
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("", include((page_patterns, "web"))),
+]

@@ -164,6 +164,21 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One stable, descriptive name per choice set (several models have a "kind").
+    "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "members.models.regions.RegionKind",
+        "DuesKindEnum": "members.models.dues.DuesKind",
+        "OpenItemKindEnum": "members.models.dues.ItemKind",
+        "OpenItemStatusEnum": "members.models.dues.ItemStatus",
+        "LeftReasonEnum": "members.models.members.LeftReason",
+        "MemberStatusEnum": "members.models.members.MemberStatus",
+        "SalesItemKindEnum": "sales.models.catalog.ItemKind",
+        "TaxCodeEnum": "sales.models.catalog.TaxCode",
+        "ShuPartKindEnum": "reports.models.ShuPartKind",
+        "AccountTypeEnum": "ledger.models.accounts.AccountType",
+        "EntrySourceEnum": "ledger.models.entries.EntrySource",
+        "EntryStatusEnum": "ledger.models.entries.EntryStatus",
+    },
 }
 
 # --- Celery ---------------------------------------------------------------------------

@@ -4,7 +4,9 @@ Invariants:
     - ``number`` (e.g. JTM-00001) is issued once from a gapless counter and never
       reused;
     - a member is never deleted (every ledger line that names them is PROTECTed);
-    - at most one login user per member.
+    - at most one login user per member;
+    - ``status`` changes only through ``members.services`` and every change is kept
+      in ``MemberStatusChange``; ``left_reason`` is set exactly when status is left.
 """
 
 from django.conf import settings
@@ -24,6 +26,12 @@ class MemberStatus(models.TextChoices):
     ACTIVE = "active", _("Aktif")
     SUSPENDED = "suspended", _("Diberhentikan sementara")
     LEFT = "left", _("Keluar")
+
+
+class LeftReason(models.TextChoices):
+    RESIGNED = "resigned", _("Mengundurkan diri")
+    DECEASED = "deceased", _("Meninggal dunia")
+    DISMISSED = "dismissed", _("Diberhentikan")
 
 
 class Member(models.Model):
@@ -47,6 +55,10 @@ class Member(models.Model):
         choices=MemberStatus.choices,
         default=MemberStatus.APPLICANT,
     )
+    left_reason = models.CharField(
+        _("alasan keluar"), max_length=10, choices=LeftReason.choices, blank=True
+    )
+    left_on = models.DateField(_("tanggal keluar"), null=True, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pengguna"),

@@ -1,0 +1,65 @@
+"""Who may open which page.
+
+Invariants:
+    - an anonymous visitor is sent to the login page (with ``next``);
+    - member pages show only the logged-in user's own member; a user who is not a
+      member gets 404 there (the treasurer's home is the dashboard);
+    - the dashboard is for the treasurer and the auditor; to a member it does not
+      exist (404), as the API answers for other people's data.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+
+from members.roles import Role, user_member, user_role
+
+STAFF_ROLES = frozenset({Role.TREASURER, Role.AUDITOR})
+
+
+def member_page(view):
+    """Log-in required; passes ``member`` (the user's own) to the view, or 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        member = (
+            user_member(request.user)
+            if user_role(request.user) == Role.MEMBER
+            else None
+        )
+        if member is None:
+            raise Http404
+        return view(request, *args, member=member, **kwargs)
+
+    return wrapper
+
+
+def staff_page(view):
+    """Log-in required; only the treasurer and the auditor, 404 for anyone else."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if user_role(request.user) not in STAFF_ROLES:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def known_user_page(view):
+    """Log-in required; any role (treasurer, auditor, member), 404 for a user who is
+    none of them."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if user_role(request.user) == Role.NONE:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
