@@ -26,6 +26,7 @@ from sales.models import (
     Payment,
     Purchase,
     PurchaseLine,
+    SupplierPayment,
 )
 from sales.services.catalog import EDITABLE_FIELDS
 
@@ -106,7 +107,9 @@ class ItemForm(forms.ModelForm):
     def clean_price(self):
         price = self.cleaned_data["price"]
         if price is not None and (
-            price.amount < 0 or not cur.is_exact(price.amount, str(price.currency))
+            price.amount < 0
+            or price.amount >= cur.MAX_AMOUNT
+            or not cur.is_exact(price.amount, str(price.currency))
         ):
             raise forms.ValidationError(_("Harga harus rupiah bulat, tidak negatif."))
         return price
@@ -346,6 +349,20 @@ class PurchaseLineInline(admin.TabularInline):
         return False
 
 
+class SupplierPaymentInline(admin.TabularInline):
+    model = SupplierPayment
+    extra = 0
+    can_delete = False
+    fields = ("date", "amount", "paid_with", "entry")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("entry")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Purchase)
 class PurchaseAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
     list_display = (
@@ -355,16 +372,17 @@ class PurchaseAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
         "paid_from",
         "status",
         "total",
+        "amount_paid",
         "entry",
     )
     list_filter = ("status", "paid_from", "date")
     search_fields = ("supplier__name",)
     list_select_related = ("supplier", "entry")
-    inlines = (PurchaseLineInline,)
+    inlines = (PurchaseLineInline, SupplierPaymentInline)
     actions = ("pay_from_bank",)
 
     @admin.action(
-        description=_("Bayar utang pemasok hari ini dari bank"),
+        description=_("Bayar sisa utang pemasok hari ini dari bank"),
         permissions=["treasurer"],
     )
     def pay_from_bank(self, request, queryset):

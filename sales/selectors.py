@@ -25,6 +25,7 @@ from sales.models import (
     Payment,
     Purchase,
     PurchaseLine,
+    SupplierPayment,
 )
 from sales.models.invoices import SOLD_STATUSES
 
@@ -60,10 +61,9 @@ def payments_visible_to(user) -> QuerySet[Payment]:
 
 
 def purchase_list() -> QuerySet[Purchase]:
-    return Purchase.objects.select_related(
-        "supplier", "entry", "pay_entry"
-    ).prefetch_related(
-        Prefetch("lines", queryset=PurchaseLine.objects.select_related("item"))
+    return Purchase.objects.select_related("supplier", "entry").prefetch_related(
+        Prefetch("lines", queryset=PurchaseLine.objects.select_related("item")),
+        Prefetch("payments", queryset=SupplierPayment.objects.select_related("entry")),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 
 from sales.models import (
     Expense,
@@ -26,8 +27,20 @@ class InvoiceFilter(django_filters.FilterSet):
         fields = ["status", "date_from", "date_to", "member", "number"]
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A whole, positive id within what every database can compare (a 20-digit
+    number would overflow SQLite's integer and answer 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**62)
+        super().__init__(*args, **kwargs)
+
+
 class PaymentFilter(django_filters.FilterSet):
-    invoice = django_filters.NumberFilter(field_name="invoice_id")
+    invoice = IdFilter(field_name="invoice_id")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 

@@ -9,12 +9,12 @@ plain-digit decimal string with a sibling ``currency``.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import AmountField, money_str
+from api.ledger.serializers import ApiDateField
+from ledger.services import MAX_DATE, MIN_DATE
 from members.models import Member
 from sales.models import (
     ItemKind,
@@ -23,34 +23,12 @@ from sales.models import (
     TaxCode,
 )
 
-MIN_DATE = dt.date(2000, 1, 1)
-MAX_DATE = dt.date(2999, 12, 31)
 
-
-class DateField(serializers.DateField):
-    """ISO date within the ledger's bounds; failures carry ``invalid_date``."""
+class DateField(ApiDateField):
+    """A document date within the ledger's posting bounds (``invalid_date``)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["iso-8601"])
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, value):
-        if not isinstance(value, str):
-            raise serializers.ValidationError(
-                "Give the date as YYYY-MM-DD.", code="invalid_date"
-            )
-        try:
-            date = super().to_internal_value(value)
-        except serializers.ValidationError as exc:
-            raise serializers.ValidationError(
-                "Give the date as YYYY-MM-DD.", code="invalid_date"
-            ) from exc
-        if not (MIN_DATE <= date <= MAX_DATE):
-            raise serializers.ValidationError(
-                f"The date must be between {MIN_DATE} and {MAX_DATE}.",
-                code="invalid_date",
-            )
-        return date
+        super().__init__(min_date=MIN_DATE, max_date=MAX_DATE, **kwargs)
 
 
 def described_choice(choices, **kwargs) -> serializers.ChoiceField:
@@ -237,7 +215,7 @@ class InvoiceSerializer(serializers.Serializer):
     number = serializers.CharField(allow_null=True)
     status = serializers.CharField()
     date = serializers.DateField()
-    customer = serializers.SerializerMethodField()
+    customer = CustomerSerializer(source="*")
     lines = InvoiceLineSerializer(many=True)
     currency = serializers.SerializerMethodField()
     subtotal = serializers.SerializerMethodField()
@@ -253,14 +231,6 @@ class InvoiceSerializer(serializers.Serializer):
     notes = serializers.CharField()
     issued_at = serializers.DateTimeField(allow_null=True)
     voided_at = serializers.DateTimeField(allow_null=True)
-
-    @extend_schema_field(CustomerSerializer)
-    def get_customer(self, invoice) -> dict:
-        return {
-            "member": invoice.member.number if invoice.member else None,
-            "name": invoice.customer_name,
-            "email": invoice.customer_email,
-        }
 
     def get_currency(self, invoice) -> str:
         return str(invoice.total.currency)
@@ -331,6 +301,11 @@ class PurchaseInSerializer(serializers.Serializer):
 class PurchasePayInSerializer(serializers.Serializer):
     paid_from = serializers.ChoiceField(choices=PaidFrom.choices)
     date = DateField()
+    amount = AmountField(
+        whole=True,
+        required=False,
+        help_text="Default: the whole remaining balance; less pays part of it.",
+    )
 
 
 class PurchaseLineSerializer(serializers.Serializer):
@@ -346,6 +321,16 @@ class PurchaseLineSerializer(serializers.Serializer):
         return _money(line.total)
 
 
+class SupplierPaymentSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    amount = serializers.SerializerMethodField()
+    paid_with = serializers.CharField()
+    entry = serializers.CharField(source="entry.number")
+
+    def get_amount(self, payment) -> str:
+        return _money(payment.amount)
+
+
 class PurchaseSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     supplier = serializers.CharField(source="supplier.name")
@@ -354,13 +339,21 @@ class PurchaseSerializer(serializers.Serializer):
     status = serializers.CharField()
     total = serializers.SerializerMethodField()
     currency = serializers.SerializerMethodField()
+    amount_paid = serializers.SerializerMethodField()
+    outstanding = serializers.SerializerMethodField()
     lines = PurchaseLineSerializer(many=True)
     entry = serializers.CharField(source="entry.number")
-    pay_entry = serializers.CharField(source="pay_entry.number", allow_null=True)
+    payments = SupplierPaymentSerializer(many=True)
     paid_on = serializers.DateField(allow_null=True)
 
     def get_total(self, purchase) -> str:
         return _money(purchase.total)
+
+    def get_amount_paid(self, purchase) -> str:
+        return _money(purchase.amount_paid)
+
+    def get_outstanding(self, purchase) -> str:
+        return _money(purchase.outstanding)
 
     def get_currency(self, purchase) -> str:
         return str(purchase.total.currency)

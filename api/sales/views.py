@@ -215,7 +215,10 @@ class InvoiceIssueView(GenericAPIView):
         summary="Issue a draft: number it and post the sale",
         parameters=[IDEMPOTENCY_HEADER],
         request=InvoiceIssueInSerializer,
-        responses={200: InvoiceSerializer, **error_responses(400, 401, 403, 404, 409)},
+        responses={
+            200: InvoiceSerializer,
+            **error_responses(400, 401, 403, 404, 409, 422),
+        },
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
@@ -236,7 +239,10 @@ class InvoiceVoidView(GenericAPIView):
         summary="Void an invoice without payments (reverses its entry)",
         parameters=[IDEMPOTENCY_HEADER],
         request=InvoiceVoidInSerializer,
-        responses={200: InvoiceSerializer, **error_responses(400, 401, 403, 404, 409)},
+        responses={
+            200: InvoiceSerializer,
+            **error_responses(400, 401, 403, 404, 409, 422),
+        },
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
@@ -413,10 +419,13 @@ class PurchasePayView(GenericAPIView):
 
     @extend_schema(
         operation_id="purchases_pay",
-        summary="Pay a purchase made on credit (clears the payable)",
+        summary="Pay a purchase made on credit, in full or in part",
         parameters=[IDEMPOTENCY_HEADER],
         request=PurchasePayInSerializer,
-        responses={200: PurchaseSerializer, **error_responses(400, 401, 403, 404, 409)},
+        responses={
+            200: PurchaseSerializer,
+            **error_responses(400, 401, 403, 404, 409, 422),
+        },
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
@@ -426,6 +435,7 @@ class PurchasePayView(GenericAPIView):
             purchase=purchase,
             paid_from=data["paid_from"],
             date=data["date"],
+            amount=data.get("amount"),
             user=request.user,
         )
         return Response(PurchaseSerializer(_get(selectors.purchase_list(), pk=pk)).data)

@@ -12,6 +12,7 @@ Environment variables:
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -188,7 +189,23 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # Dues and simpanan wajib of the new month, on its first day.
+    "members-issue-dues-monthly": {
+        "task": "members.tasks.dues_issue_current_period",
+        "schedule": crontab(minute=5, hour=0, day_of_month=1),
+    },
+    # Reminders to members in arrears (at most once per member per period).
+    "members-arrears-reminders": {
+        "task": "members.tasks.arrears_reminders_send",
+        "schedule": crontab(minute=0, hour=8, day_of_month=10),
+    },
+    # Tampering must not stay quiet: verify the whole ledger every night.
+    "ledger-verify-nightly": {
+        "task": "ledger.verify_nightly",
+        "schedule": crontab(minute=30, hour=1),
+    },
+}
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {
@@ -198,12 +215,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
+# --- Web pages ------------------------------------------------------------------------
+# The site's own login (the admin keeps /admin/login/); page assets live in static/
+# (no CDN: nothing is fetched from the network at run time).
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/login/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
 # --- Estama domain settings -----------------------------------------------------------
-# Rounding of computed rupiah amounts (tax, SHU): "half_up" (PER-11/PJ/2025) or "down".
+# Rounding of computed rupiah amounts (tax): "half_up" (PER-11/PJ/2025) or "down".
 ESTAMA_ROUNDING = env("ESTAMA_ROUNDING", default="half_up")
 # Prefix of journal entry numbers: JU-2026-000123.
 ESTAMA_ENTRY_PREFIX = env("ESTAMA_ENTRY_PREFIX", default="JU")
-# Members (issue #3). Simpanan pokok: one amount for every member, billed on activation.
+
+# Members. Simpanan pokok: one amount for every member, billed on activation.
 ESTAMA_POKOK_AMOUNT = env.int("ESTAMA_POKOK_AMOUNT", default=100000)
 # SAK EP: post pokok and wajib to liabilities 2-1210/2-1220 instead of equity.
 ESTAMA_MEMBER_CAPITAL_AS_LIABILITY = env.bool(
@@ -217,34 +243,17 @@ ESTAMA_DUE_DAY = env("ESTAMA_DUE_DAY", default="")
 ESTAMA_MEMBER_NUMBER_PREFIX = env("ESTAMA_MEMBER_NUMBER_PREFIX", default="JTM")
 # Prefix of receipt (kuitansi) numbers: KW-2026-00001.
 ESTAMA_RECEIPT_PREFIX = env("ESTAMA_RECEIPT_PREFIX", default="KW")
-# Default password of the demo users created by seed_demo.
+# Password of the demo users created by seed_demo (default: estama-demo).
 ESTAMA_PASSWORD = env("ESTAMA_PASSWORD", default="")
-from celery.schedules import crontab  # noqa: E402
 
-CELERY_BEAT_SCHEDULE = {
-    **CELERY_BEAT_SCHEDULE,
-    "members-issue-dues-monthly": {
-        "task": "members.tasks.dues_issue_current_period",
-        "schedule": crontab(minute=5, hour=0, day_of_month=1),
-    },
-    "members-arrears-reminders": {
-        "task": "members.tasks.arrears_reminders_send",
-        "schedule": crontab(minute=0, hour=8, day_of_month=10),
-    },
-}
-# Web pages (issue #6). The site's own login (the admin keeps /admin/login/); static
-# files of the pages live in static/ (no CDN: nothing is fetched from the network).
-LOGIN_URL = "/login/"
-LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/login/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-# Whether simpanan sukarela counts as members' capital in the SHU capital share.
+# SHU. Whether simpanan sukarela counts as members' capital in the SHU capital share.
 ESTAMA_SHU_SUKARELA_AS_CAPITAL = env.bool(
     "ESTAMA_SHU_SUKARELA_AS_CAPITAL", default=False
 )
 # Where members' SHU is paid: "cash" (cash or bank, per pay-out) or "sukarela".
 ESTAMA_SHU_PAYOUT_TO = env("ESTAMA_SHU_PAYOUT_TO", default="cash")
-# Sales (issue #4): allow issuing goods beyond the stock on hand (negative stock).
+
+# Sales: allow issuing goods beyond the stock on hand (negative stock).
 ESTAMA_ALLOW_NEGATIVE_STOCK = env.bool("ESTAMA_ALLOW_NEGATIVE_STOCK", default=False)
 # Number prefixes of sales invoices (INV-2026-00001) and their payment receipts.
 ESTAMA_INVOICE_PREFIX = env("ESTAMA_INVOICE_PREFIX", default="INV")

@@ -4,7 +4,13 @@ from sales.models.catalog import Item, ItemKind, TaxCode
 from sales.models.expenses import Expense, PaidFrom
 from sales.models.invoices import Invoice, InvoiceLine, InvoiceStatus
 from sales.models.payments import Payment, PaymentMethod
-from sales.models.purchases import Purchase, PurchaseLine, PurchaseStatus, Supplier
+from sales.models.purchases import (
+    Purchase,
+    PurchaseLine,
+    PurchaseStatus,
+    Supplier,
+    SupplierPayment,
+)
 
 __all__ = [
     "Expense",
@@ -20,5 +26,6 @@ __all__ = [
     "PurchaseLine",
     "PurchaseStatus",
     "Supplier",
+    "SupplierPayment",
     "TaxCode",
 ]

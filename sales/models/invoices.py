@@ -5,7 +5,8 @@ Invariants:
       it the next number of its year (``INV-2026-00001``, gapless) and posts exactly
       one balanced entry (``entry``);
     - an issued invoice is never edited or deleted: a mistake is voided by reversing
-      its entry (``void_entry``), which puts stock and seats back;
+      its entry (``void_entry``), which puts stock and seats back; a draft voided
+      before issue has neither number nor entry (CHECK constraints);
     - ``total = sum(line.base + line.tax)``; ``0 <= amount_paid <= total`` (CHECK);
       the status follows: issued (nothing paid), partially paid, paid;
     - lines carry their computed base (quantity x unit price - discount), VAT and, for
@@ -119,10 +120,22 @@ class Invoice(models.Model):
                 & models.Q(amount_paid__lte=models.F("total")),
                 name="invoice_paid_within_total",
             ),
+            # A draft, or a draft voided before issue, has nothing in the books;
+            # anything else has its number and entry.
             models.CheckConstraint(
-                condition=models.Q(status=InvoiceStatus.DRAFT)
+                condition=models.Q(
+                    status__in=[InvoiceStatus.DRAFT, InvoiceStatus.VOID],
+                    entry__isnull=True,
+                )
                 | models.Q(number__isnull=False, entry__isnull=False),
                 name="invoice_issued_has_number_and_entry",
+            ),
+            # An issued invoice is voided only by reversing its entry.
+            models.CheckConstraint(
+                condition=~models.Q(status=InvoiceStatus.VOID)
+                | models.Q(entry__isnull=True)
+                | models.Q(void_entry__isnull=False),
+                name="invoice_void_has_reversal",
             ),
         ]
         indexes = [

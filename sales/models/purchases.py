@@ -4,8 +4,11 @@ Invariants:
     - a purchase posts one entry: Dr Persediaan (1-1400) per line, Cr cash, bank or
       trade payable (2-1100, memo names the supplier); each line's total is whole
       rupiah and is added to the item's stock value together with its quantity;
-    - a purchase on credit is open until paid in full once (``pay_entry``); paying it
-      posts Dr 2-1100 / Cr cash or bank.
+    - a purchase on credit is open until paid in full, in one or more supplier
+      payments (``SupplierPayment``), each posting Dr 2-1100 / Cr cash or bank;
+      ``0 <= amount_paid <= total`` (CHECK) and ``amount_paid`` is the sum of those
+      payments (a cash or bank purchase is paid by its own entry: ``amount_paid`` is
+      its total and it has no supplier payments).
 """
 
 from __future__ import annotations
@@ -49,13 +52,7 @@ class Purchase(models.Model):
     entry = models.OneToOneField(
         "ledger.JournalEntry", on_delete=models.PROTECT, related_name="+"
     )
-    pay_entry = models.OneToOneField(
-        "ledger.JournalEntry",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    amount_paid = money_field(_("dibayar"))
     paid_on = models.DateField(_("tanggal bayar"), null=True, blank=True)
     paid_with = models.CharField(_("dibayar dengan"), max_length=8, blank=True)
     created_by = models.ForeignKey(
@@ -80,10 +77,19 @@ class Purchase(models.Model):
                 condition=models.Q(status__in=PurchaseStatus.values),
                 name="purchase_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(amount_paid__gte=0)
+                & models.Q(amount_paid__lte=models.F("total")),
+                name="purchase_paid_within_total",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"PB #{self.pk} {self.supplier_id}"
+
+    @property
+    def outstanding(self):
+        return self.total - self.amount_paid
 
 
 class PurchaseLine(models.Model):
@@ -112,3 +118,45 @@ class PurchaseLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} x{self.quantity}"
+
+
+class SupplierPayment(models.Model):
+    """One payment of a purchase made on credit (Dr 2-1100 / Cr cash or bank)."""
+
+    purchase = models.ForeignKey(
+        Purchase,
+        verbose_name=_("pembelian"),
+        on_delete=models.PROTECT,
+        related_name="payments",
+    )
+    date = models.DateField(_("tanggal"))
+    amount = money_field(_("jumlah"))
+    paid_with = models.CharField(_("dibayar dengan"), max_length=8)
+    entry = models.OneToOneField(
+        "ledger.JournalEntry", on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("pembayaran pemasok")
+        verbose_name_plural = _("pembayaran pemasok")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="supplier_payment_amount_pos"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(paid_with__in=["cash", "bank"]),
+                name="supplier_payment_paid_with_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purchase} {self.date} {self.amount}"

@@ -96,30 +96,29 @@ def is_whole(value: Decimal, currency: str) -> bool:
     return cur.is_exact(value, currency) and 0 <= value < cur.MAX_AMOUNT
 
 
+#: Quantities (and stock on hand) are 32-bit integer columns.
+MAX_QUANTITY = 2**31 - 1
+
+
+def is_quantity(value) -> bool:
+    """A whole number of units from 1 to what the quantity columns hold."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and 1 <= value <= MAX_QUANTITY
+    )
+
+
 def _resolve_items(lines: Sequence[InvoiceLineInput]) -> dict[str, Item]:
     skus = [line.item for line in lines if isinstance(line.item, str)]
     found = Item.objects.in_bulk(skus, field_name="sku") if skus else {}
-    errors = {
-        f"lines.{i}.item": [f"Unknown item {line.item!r}."]
-        for i, line in enumerate(lines)
-        if isinstance(line.item, str) and line.item not in found
-    }
-    errors.update(
-        {
-            f"lines.{i}.item": [f"{line.item} is not active."]
-            for i, line in enumerate(lines)
-            if isinstance(line.item, Item) and not line.item.is_active
-        }
-    )
-    errors.update(
-        {
-            f"lines.{i}.item": [f"{line.item} is not active."]
-            for i, line in enumerate(lines)
-            if isinstance(line.item, str)
-            and line.item in found
-            and not found[line.item].is_active
-        }
-    )
+    errors: dict[str, list[str]] = {}
+    for i, line in enumerate(lines):
+        item = line.item if isinstance(line.item, Item) else found.get(line.item)
+        if item is None:
+            errors[f"lines.{i}.item"] = [f"Unknown item {line.item!r}."]
+        elif not item.is_active:
+            errors[f"lines.{i}.item"] = [f"{item.sku} is not active."]
     if errors:
         raise InvalidItem("Produk tidak dikenal atau tidak aktif.", errors=errors)
     return found
@@ -174,7 +173,7 @@ def invoice_create(
     for i, line in enumerate(lines):
         item = line.item if isinstance(line.item, Item) else items[line.item]
         quantity = line.quantity
-        if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
+        if not is_quantity(quantity):
             amount_errors[f"lines.{i}.quantity"] = ["Give a whole number above 0."]
             continue
         unit_price = (
@@ -459,7 +458,8 @@ def invoice_void(
 
     Args:
         reason: why (recorded on the invoice and in the audit trail).
-        date: the reversal's date (today in Asia/Jakarta when omitted).
+        date: the reversal's date; when omitted, today (Asia/Jakarta) or the
+            invoice date if that is later.
 
     Returns:
         The void invoice.
@@ -487,7 +487,10 @@ def invoice_void(
                 errors={"status": [f"The invoice is {invoice.status}."]},
             )
         if invoice.status == InvoiceStatus.ISSUED:
-            if date is not None and date < invoice.date:
+            # Default: today, but never before the invoice (a post-dated invoice is
+            # reversed on its own date).
+            date = date or max(timezone.localdate(), invoice.date)
+            if date < invoice.date:
                 raise InvalidDate(
                     "Tanggal pembatalan sebelum tanggal faktur.",
                     errors={"date": [f"The invoice is dated {invoice.date}."]},

@@ -4,7 +4,8 @@ Booking (``source=EntrySource.PURCHASES``):
     purchase  Dr 1-1400 Persediaan per line (quantity x unit cost, whole rupiah)
               Cr 1-1100 Kas / 1-1200 Bank, or 2-1100 Utang Usaha on credit (memo: the
               supplier)
-    pay       Dr 2-1100 (memo: the supplier) / Cr cash or bank, the whole purchase
+    pay       Dr 2-1100 (memo: the supplier) / Cr cash or bank, the amount paid (the
+              whole remaining balance by default; partial payments allowed)
 
 Each line adds its quantity and its exact booked total to the item's stock, so the
 moving-average cost is ``stock_value / stock_qty`` and the stock value equals the
@@ -27,7 +28,7 @@ from ledger.chart import account_code
 from ledger.errors import InvalidAmount, InvalidDate, InvalidLine
 from ledger.models import EntrySource
 from ledger.services import LineInput, entry_post
-from sales.errors import InvalidItem, PurchaseAlreadyPaid
+from sales.errors import InvalidItem, Overpayment, PurchaseAlreadyPaid
 from sales.models import (
     Item,
     ItemKind,
@@ -35,7 +36,9 @@ from sales.models import (
     PurchaseLine,
     PurchaseStatus,
     Supplier,
+    SupplierPayment,
 )
+from sales.services.invoices import MAX_QUANTITY, is_quantity, is_whole
 
 PAID_FROM_ROLE = {"cash": "cash", "bank": "bank", "credit": "trade_payable"}
 
@@ -62,7 +65,7 @@ def _resolve(lines: Sequence[PurchaseLineInput]) -> list[tuple[int, int, Decimal
             item_errors[f"lines.{i}.item"] = [f"{item.sku} is not stock-tracked goods."]
             continue
         qty = line.quantity
-        if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
+        if not is_quantity(qty):
             amount_errors[f"lines.{i}.quantity"] = ["Give a whole number above 0."]
             continue
         cost = Decimal(line.unit_cost)
@@ -128,6 +131,17 @@ def purchase_record(
             .filter(pk__in={pk for pk, _, _ in resolved})
             .order_by("pk")
         }
+        on_hand = {pk: item.stock_qty for pk, item in items.items()}
+        for pk, qty, _ in resolved:
+            on_hand[pk] += qty
+        too_much = sorted(
+            items[pk].sku for pk, qty in on_hand.items() if qty > MAX_QUANTITY
+        )
+        if too_much:
+            raise InvalidAmount(
+                "Stok melebihi batas jumlah.",
+                errors={"lines": [f"Stock of {', '.join(too_much)} would overflow."]},
+            )
         total = sum((qty * cost for _, qty, cost in resolved), Decimal(0))
         entry_lines = [
             LineInput(
@@ -162,6 +176,7 @@ def purchase_record(
             if paid_from == "credit"
             else PurchaseStatus.PAID,
             total=Money(total, currency),
+            amount_paid=Money(0 if paid_from == "credit" else total, currency),
             entry=entry,
             paid_on=None if paid_from == "credit" else date,
             paid_with="" if paid_from == "credit" else paid_from,
@@ -201,24 +216,39 @@ def purchase_record(
 
 
 def purchase_pay(
-    *, purchase: Purchase, paid_from: str, date: dt.date, user=None
+    *,
+    purchase: Purchase,
+    paid_from: str,
+    date: dt.date,
+    amount: Decimal | None = None,
+    user=None,
 ) -> Purchase:
-    """Pay a purchase made on credit in full, clearing its payable.
+    """Pay (part of) a purchase made on credit, clearing that much of its payable.
 
     Args:
         paid_from: ``cash`` or ``bank``.
         date: the payment date, not before the purchase.
+        amount: positive whole rupiah, at most what is still owed; ``None`` pays the
+            whole remaining balance.
 
     Returns:
-        The paid purchase.
+        The purchase, ``paid`` once nothing is owed any more.
 
     Raises:
-        PurchaseAlreadyPaid, InvalidLine, InvalidDate, PeriodLocked.
+        PurchaseAlreadyPaid, InvalidLine, InvalidAmount, Overpayment, InvalidDate,
+        PeriodLocked.
     """
     if paid_from not in ("cash", "bank"):
         raise InvalidLine(
             "Sumber pembayaran tidak dikenal.",
             errors={"paid_from": ["Use cash or bank."]},
+        )
+    if amount is not None and (
+        amount <= 0 or not is_whole(amount, cur.DEFAULT_CURRENCY)
+    ):
+        raise InvalidAmount(
+            "Jumlah pembayaran harus rupiah bulat lebih dari nol.",
+            errors={"amount": ["Give a positive whole amount."]},
         )
     with transaction.atomic():
         purchase = (
@@ -237,20 +267,27 @@ def purchase_pay(
                 errors={"date": [f"The purchase is dated {purchase.date}."]},
             )
         currency = str(purchase.total.currency)
+        outstanding = purchase.outstanding.amount
+        amount = outstanding if amount is None else amount
+        if amount > outstanding:
+            raise Overpayment(
+                f"Pembayaran melebihi sisa utang {cur.format_idr(outstanding)}.",
+                errors={"amount": [f"Outstanding is {cur.plain(outstanding)}."]},
+            )
         name = purchase.supplier.name
-        purchase.pay_entry = entry_post(
+        entry = entry_post(
             date=date,
-            description=f"Pelunasan utang pembelian #{purchase.pk} - {name}"[:255],
+            description=f"Pembayaran utang pembelian #{purchase.pk} - {name}"[:255],
             lines=[
                 LineInput(
                     account=account_code("trade_payable"),
-                    debit=purchase.total.amount,
+                    debit=amount,
                     currency=currency,
                     memo=f"Pemasok: {name}",
                 ),
                 LineInput(
                     account=account_code(paid_from),
-                    credit=purchase.total.amount,
+                    credit=amount,
                     currency=currency,
                     memo=f"Pemasok: {name}",
                 ),
@@ -259,15 +296,35 @@ def purchase_pay(
             reference=f"PB #{purchase.pk}",
             user=user,
         )
-        purchase.status = PurchaseStatus.PAID
-        purchase.paid_on = date
-        purchase.paid_with = paid_from
-        purchase.save(update_fields=["pay_entry", "status", "paid_on", "paid_with"])
+        SupplierPayment.objects.create(
+            purchase=purchase,
+            date=date,
+            amount=Money(amount, currency),
+            paid_with=paid_from,
+            entry=entry,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        purchase.amount_paid = Money(purchase.amount_paid.amount + amount, currency)
+        fields = ["amount_paid"]
+        if purchase.amount_paid == purchase.total:
+            purchase.status = PurchaseStatus.PAID
+            purchase.paid_on = date
+            purchase.paid_with = paid_from
+            fields += ["status", "paid_on", "paid_with"]
+        purchase.save(update_fields=fields)
         audit_record(
             actor=user,
             action="purchase.paid",
             target=purchase,
-            before={"status": PurchaseStatus.OPEN},
-            after={"status": PurchaseStatus.PAID, "entry": purchase.pay_entry.number},
+            before={
+                "status": PurchaseStatus.OPEN,
+                "outstanding": cur.plain(outstanding),
+            },
+            after={
+                "status": purchase.status,
+                "amount": cur.plain(amount),
+                "outstanding": cur.plain(purchase.outstanding.amount),
+                "entry": entry.number,
+            },
         )
     return purchase

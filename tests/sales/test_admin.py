@@ -120,3 +120,24 @@ def test_item_admin_creates_through_the_service(admin_client):
     from audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(action="item.created").count() == 1
+
+
+def test_item_admin_refuses_a_price_the_service_would_refuse(admin_client):
+    # given: a price of 10**15 (the form's column allows it, the service does not)
+    response = admin_client.post(
+        "/admin/sales/item/add/",
+        {
+            "sku": "MUG",
+            "name": "Mug",
+            "kind": "goods",
+            "unit": "pcs",
+            "price_0": "1000000000000000",
+            "price_1": "IDR",
+            "tax_code": "ppn",
+            "is_active": "on",
+        },
+    )
+    # then: the form shows the error (it used to redirect as if saved, saving nothing)
+    assert response.status_code == 200
+    assert "price" in response.context["adminform"].form.errors
+    assert not Item.objects.exists()

@@ -1,4 +1,5 @@
-"""Races on PostgreSQL: the last training seat and the last rupiah of an invoice."""
+"""Races on PostgreSQL: the last training seat, the last rupiah of an invoice and of
+a supplier's payable."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import pytest
 from django.db import connection, connections
 
 from sales.errors import Overpayment, SeatsSoldOut
-from sales.models import Invoice, InvoiceStatus, Item, Payment
+from sales.models import Invoice, InvoiceStatus, Item, Payment, Purchase
 from sales.services import (
     InvoiceLineInput,
+    PurchaseLineInput,
     invoice_create,
     invoice_issue,
     item_create,
     payment_record,
+    purchase_pay,
+    purchase_record,
 )
 
 D = Decimal
@@ -104,3 +108,27 @@ def test_two_payments_racing_never_overpay():
     assert sum(isinstance(r, Overpayment) for r in results) == 1
     inv.refresh_from_db()
     assert inv.amount_paid.amount == D(60_000)
+
+
+def test_two_supplier_payments_racing_never_overpay():
+    # given: a purchase of 100000 on credit
+    item_create(sku="MUG", name="Mug", kind="goods", price=D(30_000))
+    purchase = purchase_record(
+        supplier="UD",
+        date=DAY,
+        paid_from="credit",
+        lines=[PurchaseLineInput(item="MUG", quantity=10, unit_cost=D(10_000))],
+    )
+    # when: two payments of 60000 race
+    results = race(
+        lambda: purchase_pay(
+            purchase=purchase, paid_from="bank", date=DAY, amount=D(60_000)
+        ),
+        [(), ()],
+    )
+    # then: one is booked, the other refused; 40000 is still owed
+    assert sum(isinstance(r, Purchase) for r in results) == 1
+    assert sum(isinstance(r, Overpayment) for r in results) == 1
+    purchase.refresh_from_db()
+    assert purchase.outstanding.amount == D(40_000)
+    assert purchase.payments.count() == 1
