@@ -86,3 +86,16 @@ def overpayment_code() -> str:
 def money_account_code(method: str) -> str:
     """Cash (1-1100) for ``cash``, bank (1-1200) for ``bank``."""
     return account_code("bank" if method == "bank" else "cash")
+
+
+def member_money_account_codes() -> list[str]:
+    """Accounts whose member-tagged lines are the member's own money: what they owe
+    (dues, other receivables, invoices) and what the cooperative holds for them
+    (simpanan, credit, refunds and SHU payable). A member's statement shows these;
+    the cash and revenue sides of the same entries are the cooperative's."""
+    from ledger.chart import MEMBER_ACCOUNT_ROLES
+
+    codes = {account_code(role) for role in MEMBER_ACCOUNT_ROLES}
+    codes |= set(CAPITAL_LIABILITY.values()) | {MEMBER_CREDIT}
+    codes.add(account_code("trade_receivable"))
+    return sorted(codes)

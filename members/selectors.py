@@ -30,7 +30,11 @@ from django.db.models.functions import Coalesce
 
 from ledger.chart import account_code
 from ledger.models import Account, EntryStatus, JournalLine, Side
-from members.accounts import capital_account_codes, member_credit_code
+from members.accounts import (
+    capital_account_codes,
+    member_credit_code,
+    member_money_account_codes,
+)
 from members.models import ItemStatus, Member, OpenItem
 from members.services.common import ZERO, member_line_balances
 
@@ -161,13 +165,18 @@ class Statement:
 
 
 def member_statement(*, member: Member, year: int | None = None) -> Statement:
-    """Every posted line that names the member, in ledger order, with the running
+    """Every posted line of the member's money (``member_money_account_codes``: not
+    the cash or revenue side of their entries), in ledger order, with the running
     balance of its account for the member (normal side: receivables positive when
     the member owes, simpanan/credit positive when the cooperative owes the member).
 
     ``year`` limits the rows to that year and starts from the opening balances."""
     lines = (
-        JournalLine.objects.filter(member=member, entry__status=EntryStatus.POSTED)
+        JournalLine.objects.filter(
+            member=member,
+            entry__status=EntryStatus.POSTED,
+            account__code__in=member_money_account_codes(),
+        )
         .select_related("entry", "account")
         .order_by("entry__date", "entry__chain_seq", "id")
     )

@@ -12,6 +12,8 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from members.demo import YEAR as DEMO_YEAR
+from members.demo import DemoContext, register_demo_step
 from members.models import Member
 from sales.models import Invoice, InvoiceStatus, Item, ItemKind
 from sales.services import (
@@ -250,3 +252,13 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
             status__in=(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID)
         ).count(),
     }
+
+
+@register_demo_step
+def sales_step(ctx: DemoContext) -> None:
+    """seed_demo's sales step: runs after the members steps (apps load in order)."""
+    counts = demo_sales(rng=ctx.rng, user=ctx.data.get("treasurer"), year=DEMO_YEAR)
+    ctx.write(
+        "sales: {items} items, {invoices} invoices ({voided} voided), "
+        "{payments} payments".format(**counts)
+    )
