@@ -164,13 +164,17 @@ def _lines_for(rng: random.Random, items: dict[str, Item], date: dt.date, is_mem
     return lines
 
 
-def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
+def demo_sales(
+    *, rng: random.Random, user, year: int, until: dt.date | None = None
+) -> dict[str, int]:
     """Create the demo catalog, stock and a year of sales for ``year``.
 
     Args:
         rng: the random source (seed it for a reproducible demo).
         user: who records it all (audited).
         year: the fiscal year to fill.
+        until: the last day to book anything on (default 31 December; seed_demo
+            passes today so nothing is dated in the future).
 
     Returns:
         Counts: ``items``, ``invoices`` (issued), ``voided``, ``payments``.
@@ -179,8 +183,10 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
     _stock(year, user)
     members = list(Member.objects.filter(status="active").order_by("pk")[:200])
     count = rng.randint(30, 60)
+    last = min(until or dt.date(year, 12, 31), dt.date(year, 12, 31))
+    span = max((last - dt.date(year, 1, 10)).days - 5, 0)
     dates = sorted(
-        dt.date(year, 1, 10) + dt.timedelta(days=rng.randint(0, 320))
+        dt.date(year, 1, 10) + dt.timedelta(days=rng.randint(0, span))
         for _ in range(count)
     )
     issued = voided = payments = 0
@@ -210,9 +216,7 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
             voided += 1
             continue
         roll = rng.random()
-        pay_date = min(
-            date + dt.timedelta(days=rng.randint(0, 30)), dt.date(year, 12, 31)
-        )
+        pay_date = min(date + dt.timedelta(days=rng.randint(0, 30)), last)
         method = rng.choice(("cash", "bank", "bank"))
         if roll < 0.6:
             amount = invoice.total.amount
@@ -225,6 +229,8 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
         )
         payments += 1
     for month in range(1, 13):
+        if dt.date(year, month, 28) > last:
+            break
         expense_record(
             date=dt.date(year, month, 28),
             account="6-1400",
@@ -234,7 +240,7 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
             user=user,
         )
     for item in items.values():
-        if item.kind == ItemKind.TRAINING:
+        if item.kind == ItemKind.TRAINING and item.event_date <= last:
             expense_record(
                 date=item.event_date,
                 account="5-1200",
@@ -257,7 +263,9 @@ def demo_sales(*, rng: random.Random, user, year: int) -> dict[str, int]:
 @register_demo_step
 def sales_step(ctx: DemoContext) -> None:
     """seed_demo's sales step: runs after the members steps (apps load in order)."""
-    counts = demo_sales(rng=ctx.rng, user=ctx.data.get("treasurer"), year=DEMO_YEAR)
+    counts = demo_sales(
+        rng=ctx.rng, user=ctx.data.get("treasurer"), year=DEMO_YEAR, until=ctx.today
+    )
     ctx.write(
         "sales: {items} items, {invoices} invoices ({voided} voided), "
         "{payments} payments".format(**counts)

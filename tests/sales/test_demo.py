@@ -25,3 +25,15 @@ def test_demo_sales_fills_a_year_and_the_books_agree(treasurer, make_member):
     assert stock_matches_inventory() == []
     bought = selectors.member_purchases(year=2026)
     assert bought and set(bought) <= {m.pk for m in members}
+
+
+def test_demo_sales_books_nothing_after_the_day_it_runs(treasurer, make_member):
+    from ledger.models import JournalEntry
+
+    for i in range(4):
+        make_member(f"Anggota {i}")
+    demo_sales(
+        rng=random.Random(3), user=treasurer, year=2026, until=dt.date(2026, 9, 30)
+    )
+    last = JournalEntry.objects.posted().order_by("-date").first()
+    assert last.date <= dt.date(2026, 9, 30)
