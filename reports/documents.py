@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ledger.currency import format_idr
-from reports.exports.general_ledger import neutralise
+from reports.exports.general_ledger import xlsx_text
 
 MONTHS_ID = (
     "Januari",
@@ -68,18 +68,18 @@ def xlsx_bytes(doc: Document) -> bytes:
         "".join(ch for ch in doc.title if ch not in "[]:*?/\\")[:31] or "Laporan"
     )
     bold = Font(bold=True)
-    sheet.append([neutralise(doc.title)])
+    sheet.append([xlsx_text(doc.title)])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([neutralise(doc.subtitle)])
+    sheet.append([xlsx_text(doc.subtitle)])
     sheet.append([])
-    sheet.append([neutralise(c) for c in doc.columns])
+    sheet.append([xlsx_text(c) for c in doc.columns])
     for cell in sheet[4]:
         cell.font = bold
     for cells, kind in doc.rows:
         values = []
         for index, value in enumerate(cells):
             if index < doc.text_columns:
-                values.append(neutralise(str(value or "")))
+                values.append(xlsx_text(str(value or "")))
             else:
                 values.append(None if value is None else Decimal(value))
         sheet.append(values)

@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Q, Sum
 from django.db.models.functions import ExtractMonth
 
 from ledger.chart import account_code
 from ledger.models import Account, AccountType
 from ledger.selectors import posted_lines
-from members.models import Member
+from members.accounts import CAPITAL_LIABILITY, MEMBER_CREDIT, capital_account_codes
+from members.models import Allocation, ItemKind, Member, OpenItem
 from reports.allocation import allocate
 from reports.errors import NothingToAllocate
 from reports.labels import label
@@ -74,22 +76,49 @@ def fiscal_year_get(*, year: int) -> FiscalYear:
 
 
 def capital_bases(*, year: int) -> dict[int, Decimal]:
-    """Paid simpanan per member id as of 31 December (pokok + wajib, and sukarela
-    when ``ESTAMA_SHU_SUKARELA_AS_CAPITAL``)."""
-    roles = ["pokok", "wajib"]
+    """Paid simpanan per member id as of 31 December: pokok + wajib (on the equity
+    or, by ``ESTAMA_MEMBER_CAPITAL_AS_LIABILITY``, the liability accounts; both are
+    read since the setting may have changed), and sukarela when
+    ``ESTAMA_SHU_SUKARELA_AS_CAPITAL``. Pokok and wajib billed but not yet paid (or
+    waived) on 31 December are not paid simpanan and are left out."""
+    end = dt.date(year, 12, 31)
+    codes = capital_account_codes("pokok") + capital_account_codes("wajib")
     if settings.ESTAMA_SHU_SUKARELA_AS_CAPITAL:
-        roles.append("sukarela")
+        codes.append(account_code("sukarela"))
     rows = (
         posted_lines()
-        .filter(
-            account__code__in=[account_code(r) for r in roles],
-            member__isnull=False,
-            entry__date__lte=dt.date(year, 12, 31),
-        )
+        .filter(account__code__in=codes, member__isnull=False, entry__date__lte=end)
         .values("member_id")
         .annotate(**signed_sums())
     )
-    return {r["member_id"]: max(r["credit"] - r["debit"], ZERO) for r in rows}
+    unpaid = _unpaid_capital(end)
+    return {
+        r["member_id"]: max(
+            r["credit"] - r["debit"] - unpaid.get(r["member_id"], ZERO), ZERO
+        )
+        for r in rows
+    }
+
+
+def _unpaid_capital(end: dt.date) -> dict[int, Decimal]:
+    """Billed pokok and wajib still open on ``end`` per member id: accrued by then,
+    less what waivers cleared and payments settled by then (two queries)."""
+    items = OpenItem.objects.filter(
+        kind__in=[ItemKind.POKOK, ItemKind.WAJIB],
+        entry__isnull=False,
+        entry__date__lte=end,
+    )
+    unpaid: dict[int, Decimal] = defaultdict(Decimal)
+    billed = items.values("member_id").annotate(
+        total=Sum("amount"),
+        waived_total=Sum("waived", filter=Q(waive_entry__date__lte=end)),
+    )
+    for row in billed:
+        unpaid[row["member_id"]] += row["total"] - (row["waived_total"] or ZERO)
+    settled = Allocation.objects.filter(item__in=items, entry__date__lte=end)
+    for row in settled.values("item__member_id").annotate(total=Sum("amount")):
+        unpaid[row["item__member_id"]] -= row["total"]
+    return {pk: value for pk, value in unpaid.items() if value > 0}
 
 
 def member_purchases(*, year: int) -> dict[int, Decimal]:
@@ -249,6 +278,8 @@ CASHBOOK_CATEGORIES = (
     "operating_expenses",
     "other",
 )
+#: Member-money accounts the members app adds (capital as liability, member credit).
+_DUES_SHARES_CODES = (*CAPITAL_LIABILITY.values(), MEMBER_CREDIT)
 _DUES_SHARES_ROLES = (
     "dues_revenue",
     "pokok",
@@ -266,7 +297,7 @@ _PURCHASE_ROLES = ("inventory", "input_vat", "trade_payable")
 def cashbook_category(account: Account) -> str:
     """The cash book category of a counter-account of a cash or bank line."""
     code = account.code
-    if code in {account_code(r) for r in _DUES_SHARES_ROLES}:
+    if code in {account_code(r) for r in _DUES_SHARES_ROLES} | set(_DUES_SHARES_CODES):
         return "dues_shares"
     if code in {account_code(r) for r in _SALES_ROLES} or (
         account.type == AccountType.REVENUE and code.startswith("4-1")
@@ -342,3 +373,41 @@ def cashbook(*, year: int, lang: str = "id") -> Cashbook:
         balance += sum(ins.values(), ZERO) - sum(outs.values(), ZERO)
         months.append(CashbookMonth(month, ins, outs, balance))
     return Cashbook(year, opening, months, lang)
+
+
+@dataclass(frozen=True)
+class MemberShuYear:
+    year: int
+    capital_share: Decimal
+    business_share: Decimal
+    distributed: bool
+    paid_out: bool
+
+    @property
+    def total(self) -> Decimal:
+        return self.capital_share + self.business_share
+
+
+def member_shu_years(*, member: Member, limit: int = 5) -> list[MemberShuYear]:
+    """The member's SHU in each of the latest ``limit`` years that have a stored
+    allocation table, newest first (a preview until the year is distributed)."""
+    years = (
+        FiscalYear.objects.filter(shu_parts__isnull=False)
+        .distinct()
+        .order_by("-year")
+        .values_list("year", flat=True)[:limit]
+    )
+    result = []
+    for year in years:
+        preview = shu_preview(year=year)
+        row = next((r for r in preview.members if r.member.pk == member.pk), None)
+        result.append(
+            MemberShuYear(
+                year=year,
+                capital_share=row.capital_share if row else ZERO,
+                business_share=row.business_share if row else ZERO,
+                distributed=preview.distributed,
+                paid_out=preview.paid_out,
+            )
+        )
+    return result

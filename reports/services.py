@@ -66,6 +66,8 @@ from reports.statements import signed_sums
 
 ZERO = Decimal(0)
 MIN_YEAR, MAX_YEAR = 2000, 2999
+#: An RAT table has a handful of parts; the bound keeps ``position`` in range.
+MAX_PARTS = 50
 #: Liability accounts a fund part may name, and each fund kind's default.
 FUND_ACCOUNTS = ("2-1410", "2-1420", "2-1430", "2-1440")
 FUND_DEFAULTS = {
@@ -76,7 +78,8 @@ FUND_DEFAULTS = {
 }
 
 
-def _check_year(year: int) -> None:
+def year_check(year: int) -> None:
+    """Refuse a year outside ``MIN_YEAR``..``MAX_YEAR`` with ``InvalidYear``."""
     if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         raise InvalidYear(
             "Tahun tidak valid.",
@@ -85,7 +88,7 @@ def _check_year(year: int) -> None:
 
 
 def _lock_year(year: int) -> FiscalYear:
-    _check_year(year)
+    year_check(year)
     FiscalYear.objects.bulk_create([FiscalYear(year=year)], ignore_conflicts=True)
     return FiscalYear.objects.select_for_update().get(year=year)
 
@@ -317,11 +320,17 @@ def shu_allocation_set(*, year: int, parts: list[dict], user=None) -> list[ShuPa
 
     Raises:
         InvalidShuAllocation (unknown kind, bad percent or account, a second capital
-        or business part, no parts), ShuAllocationNot100, ShuAlreadyDistributed.
+        or business part, no parts or more than ``MAX_PARTS``), ShuAllocationNot100,
+        ShuAlreadyDistributed.
     """
     if not parts:
         raise InvalidShuAllocation(
             "Tabel pembagian SHU kosong.", errors={"parts": ["Give at least one part."]}
+        )
+    if len(parts) > MAX_PARTS:
+        raise InvalidShuAllocation(
+            f"Tabel pembagian SHU paling banyak {MAX_PARTS} bagian.",
+            errors={"parts": [f"At most {MAX_PARTS} parts."]},
         )
     rows = []
     seen: set[str] = set()
@@ -479,7 +488,8 @@ def shu_pay_out(
 
     Raises:
         ShuNotDistributed, ShuAlreadyPaid (also when nothing is left to pay),
-        InvalidShuAllocation (unknown method), PeriodLocked.
+        InvalidShuAllocation (unknown method), InvalidDate (before the
+        distribution), PeriodLocked.
     """
     if method not in ("cash", "bank"):
         raise InvalidShuAllocation(
@@ -494,6 +504,11 @@ def shu_pay_out(
             raise ShuNotDistributed(f"SHU tahun {year} belum dibagikan.")
         if fy.payout_entry_id:
             raise ShuAlreadyPaid(f"SHU anggota tahun {year} sudah dibayarkan.")
+        if date < fy.shu_entry.date:
+            raise InvalidDate(
+                "Pembayaran SHU tidak boleh sebelum pembagiannya.",
+                errors={"date": [f"Give a date on or after {fy.shu_entry.date}."]},
+            )
         payable = Account.objects.get(code=account_code("shu_member_payable"))
         credited: dict[int, Decimal] = {}
         members = {}

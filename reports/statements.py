@@ -22,16 +22,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
 from ledger.chart import account_code
-from ledger.models import Account, AccountType, EntrySource, Side
+from ledger.models import Account, AccountType, EntrySource
 from ledger.selectors import Totals, posted_lines, totals_as_of, totals_between
+from ledger.selectors import _signed_sums as signed_sums  # the ledger's one copy
+from members.accounts import CAPITAL_LIABILITY
 from reports.labels import account_label, label
 
 ZERO = Decimal(0)
-_DEC = DecimalField(max_digits=24, decimal_places=2)
 
 MEMBER_REVENUE_ROLES = (
     "sales_member",
@@ -86,6 +86,10 @@ class Statement:
         )
 
     def total(self, key: str, *amounts: Decimal, kind: str = "total", text=None):
+        if text is None and key.startswith("subtotal:"):
+            # "Jumlah pendapatan usaha dari anggota", not the raw key.
+            section = label(key.split(":", 1)[1], self.lang)
+            text = f"{label('subtotal', self.lang)} {section[:1].lower()}{section[1:]}"
         self.lines.append(
             Line(key, text or label(key, self.lang), tuple(amounts), kind)
         )
@@ -208,22 +212,6 @@ def _closing_totals(start: dt.date, end: dt.date) -> dict[int, Totals]:
         .annotate(**signed_sums())
     )
     return {r["account_id"]: Totals(r["debit"], r["credit"]) for r in rows}
-
-
-def signed_sums() -> dict:
-    """Aggregates ``debit`` and ``credit`` of a line queryset (zero when empty)."""
-    return {
-        "debit": Coalesce(
-            Sum(Case(When(side=Side.DEBIT, then=F("amount")), default=Value(ZERO))),
-            Value(ZERO),
-            output_field=_DEC,
-        ),
-        "credit": Coalesce(
-            Sum(Case(When(side=Side.CREDIT, then=F("amount")), default=Value(ZERO))),
-            Value(ZERO),
-            output_field=_DEC,
-        ),
-    }
 
 
 def operating_totals(*, start: dt.date, end: dt.date) -> dict[int, Totals]:
@@ -383,8 +371,11 @@ def counter_lines(*, start: dt.date, end: dt.date, cash_ids: list[int]):
 
 
 def cash_flow_category(account: Account) -> str:
-    """operating | investing | financing, by the counter-account of a cash line."""
-    if account.type == AccountType.EQUITY or account.code in _codes(FINANCING_ROLES):
+    """operating | investing | financing, by the counter-account of a cash line.
+    Members' pokok and wajib are financing wherever they are booked (equity, or the
+    liability accounts of ``ESTAMA_MEMBER_CAPITAL_AS_LIABILITY``)."""
+    financing = _codes(FINANCING_ROLES) | set(CAPITAL_LIABILITY.values())
+    if account.type == AccountType.EQUITY or account.code in financing:
         return "financing"
     if account.type == AccountType.ASSET and account.code.startswith("1-2"):
         return "investing"

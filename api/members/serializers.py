@@ -474,6 +474,17 @@ class StatementQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2999)
 
 
+class MemberShuSerializer(serializers.Serializer):
+    """The member's line of a year's SHU (preview until distributed)."""
+
+    year = serializers.IntegerField()
+    capital_share = serializers.CharField()
+    business_share = serializers.CharField()
+    total = serializers.CharField()
+    distributed = serializers.BooleanField()
+    paid_out = serializers.BooleanField()
+
+
 class MeSerializer(serializers.Serializer):
     member = MemberSerializer()
     balances = BalancesSerializer()
@@ -481,3 +492,6 @@ class MeSerializer(serializers.Serializer):
     credit = serializers.CharField()
     currency = serializers.CharField()
     open_items = OpenItemSerializer(many=True)
+    shu = MemberShuSerializer(
+        many=True, help_text="SHU of the years with a stored allocation, newest first."
+    )

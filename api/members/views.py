@@ -36,6 +36,7 @@ from members.models import (
 )
 from members.receipts import receipt_pdf
 from members.roles import Role, user_member, user_role
+from reports.selectors import member_shu_years
 
 ALL_READERS = frozenset({Role.TREASURER, Role.AUDITOR, Role.MEMBER})
 IDEMPOTENCY_HEADER = OpenApiParameter(
@@ -322,6 +323,17 @@ class MeView(MembersView):
             "credit": money_str(selectors.member_credit(member=member)),
             "currency": "IDR",
             "open_items": s.OpenItemSerializer(items, many=True).data,
+            "shu": [
+                {
+                    "year": row.year,
+                    "capital_share": money_str(row.capital_share),
+                    "business_share": money_str(row.business_share),
+                    "total": money_str(row.total),
+                    "distributed": row.distributed,
+                    "paid_out": row.paid_out,
+                }
+                for row in member_shu_years(member=member)
+            ],
         }
         return Response(data)
 

@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import money_str
+from api.ledger.serializers import ApiDateField
 from ledger import currency as cur
 from reports.exports.files import EXPORT_FORMATS
 from reports.labels import LANGUAGES, label
@@ -23,21 +24,12 @@ MIN_DATE = dt.date(1900, 1, 2)
 MAX_DATE = dt.date(9999, 12, 30)
 
 
-class ReportDateField(serializers.DateField):
-    """An ISO date within bounds; every failure carries code ``invalid_date``."""
+class ReportDateField(ApiDateField):
+    """An ISO date from ``MIN_DATE`` (so the day before exists) to ``MAX_DATE``;
+    every failure carries code ``invalid_date``."""
 
-    def to_internal_value(self, value):
-        try:
-            day = super().to_internal_value(value)
-        except serializers.ValidationError as exc:
-            raise serializers.ValidationError(
-                "Give a date as YYYY-MM-DD.", code="invalid_date"
-            ) from exc
-        if not MIN_DATE <= day <= MAX_DATE:
-            raise serializers.ValidationError(
-                f"Give a date from {MIN_DATE} to {MAX_DATE}.", code="invalid_date"
-            )
-        return day
+    def __init__(self, **kwargs):
+        super().__init__(min_date=MIN_DATE, max_date=MAX_DATE, **kwargs)
 
 
 class LangMixin(serializers.Serializer):
@@ -278,6 +270,54 @@ class ExportQuerySerializer(serializers.Serializer):
 
 class ManifestQuerySerializer(ExportQuerySerializer):
     format = serializers.ChoiceField(choices=EXPORT_FORMATS, required=False)
+
+
+class ManifestRangeSerializer(serializers.Serializer):
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField()
+
+
+class ManifestAccountSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    beancount = serializers.CharField(help_text="Account name in the Beancount file.")
+    hledger = serializers.CharField(help_text="Account name in the hledger file.")
+    opening_balance = serializers.CharField(help_text="Debit minus credit at start.")
+    debit = serializers.CharField()
+    credit = serializers.CharField()
+    balance = serializers.CharField(help_text="Debit minus credit at the end.")
+
+
+class ManifestNamesSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    beancount = serializers.CharField()
+    hledger = serializers.CharField()
+
+
+class ManifestSerializer(serializers.Serializer):
+    """The manifest of a ledger export (``reports.exports.manifest``)."""
+
+    format = serializers.CharField(allow_null=True)
+    range = ManifestRangeSerializer()
+    currency = serializers.CharField()
+    entry_count = serializers.IntegerField()
+    first_number = serializers.CharField(allow_null=True)
+    last_number = serializers.CharField(allow_null=True)
+    head_hash = serializers.CharField(allow_null=True)
+    head_number = serializers.CharField(allow_null=True)
+    head_chain_seq = serializers.IntegerField(allow_null=True)
+    total_debit = serializers.CharField()
+    total_credit = serializers.CharField()
+    accounts = ManifestAccountSerializer(many=True)
+    account_mapping = serializers.DictField(
+        child=ManifestNamesSerializer(), help_text="Account code -> names."
+    )
+    csv_columns = serializers.ListField(child=serializers.CharField())
+    balance_sign = serializers.CharField()
+    generated_at = serializers.DateTimeField()
+
+    def to_representation(self, manifest):
+        return manifest
 
 
 class CashbookQuerySerializer(LangMixin):

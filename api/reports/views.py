@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -31,6 +31,7 @@ from api.reports.serializers import (
     ExportQuerySerializer,
     FiscalYearSerializer,
     ManifestQuerySerializer,
+    ManifestSerializer,
     RangeQuerySerializer,
     ReopenInSerializer,
     ReportStatementSerializer,
@@ -41,7 +42,6 @@ from api.reports.serializers import (
 )
 from members.roles import Role, user_member, user_role
 from reports import selectors, services
-from reports.errors import InvalidYear
 from reports.exports.files import export_chunks
 from reports.exports.general_ledger import xlsx_tempfile
 from reports.exports.manifest import ledger_manifest
@@ -82,14 +82,6 @@ def _body(serializer_class, request: Request) -> dict:
     return serializer.validated_data
 
 
-def _check_year(year: int) -> None:
-    if not services.MIN_YEAR <= year <= services.MAX_YEAR:
-        raise InvalidYear(
-            "Tahun tidak valid.",
-            errors={"year": [f"Give a year from {services.MIN_YEAR} to 2999."]},
-        )
-
-
 # --- Statements -----------------------------------------------------------------------
 
 
@@ -117,7 +109,14 @@ def _statement_schema(operation_id: str, summary: str, query):
         operation_id=operation_id,
         summary=summary,
         parameters=[query, FORMAT_PARAM],
-        responses={**DOCUMENT_RESPONSES, **error_responses(400, 401, 403)},
+        # Errors are JSON whatever ``format`` asked (see the renderers).
+        responses={
+            **DOCUMENT_RESPONSES,
+            **{
+                (code, "application/json"): response
+                for code, response in error_responses(400, 401, 403, 404).items()
+            },
+        },
     )
 
 
@@ -183,7 +182,7 @@ class YearCloseView(APIView):
     )
     @idempotent
     def post(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         fy = services.year_close(year=year, user=request.user)
         return Response(FiscalYearSerializer(fy).data)
 
@@ -198,7 +197,7 @@ class YearReopenView(APIView):
     )
     @idempotent
     def post(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         body = _body(ReopenInSerializer, request)
         fy = services.year_reopen(year=year, reason=body["reason"], user=request.user)
         return Response(FiscalYearSerializer(fy).data)
@@ -218,7 +217,7 @@ class ShuPreviewView(APIView):
         responses={200: ShuPreviewSerializer, **error_responses(400, 401, 403)},
     )
     def get(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         preview = selectors.shu_preview(year=year)
         if user_role(request.user) == Role.MEMBER:
             member = user_member(request.user)
@@ -235,7 +234,7 @@ class ShuAllocationView(APIView):
         responses={200: ShuPreviewSerializer, **error_responses(400, 401, 403, 409)},
     )
     def put(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         body = _body(ShuAllocationInSerializer, request)
         services.shu_allocation_set(
             year=year, parts=[dict(part) for part in body["parts"]], user=request.user
@@ -257,7 +256,7 @@ class ShuDistributeView(APIView):
     )
     @idempotent
     def post(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         body = _body(ShuDistributeInSerializer, request)
         entry = services.shu_distribute(
             year=year, date=body.get("date"), user=request.user
@@ -275,7 +274,7 @@ class ShuPayOutView(APIView):
     )
     @idempotent
     def post(self, request: Request, year: int) -> Response:
-        _check_year(year)
+        services.year_check(year)
         body = _body(ShuPayOutInSerializer, request)
         entry = services.shu_pay_out(
             year=year, method=body["method"], date=body.get("date"), user=request.user
@@ -347,17 +346,16 @@ class LedgerManifestView(APIView):
         summary="Manifest of a ledger export: counts, head hash, totals, name mapping",
         parameters=[ManifestQuerySerializer],
         responses={
-            200: OpenApiResponse(OpenApiTypes.OBJECT, description="The manifest."),
+            200: ManifestSerializer,
             **error_responses(400, 401, 403),
         },
     )
     def get(self, request: Request) -> Response:
         query = _query(ManifestQuerySerializer, request)
-        return Response(
-            ledger_manifest(
-                start=query["start"], end=query["end"], fmt=query.get("format")
-            )
+        manifest = ledger_manifest(
+            start=query["start"], end=query["end"], fmt=query.get("format")
         )
+        return Response(ManifestSerializer(manifest).data)
 
 
 # --- Cash book ------------------------------------------------------------------------

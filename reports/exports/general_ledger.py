@@ -6,8 +6,10 @@ Invariants:
       ledger is;
     - amounts are plain numbers (CSV: plain digits with '.' as decimal mark; XLSX:
       numeric cells), never locale-formatted text;
-    - a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-      return is prefixed with ``'`` so no spreadsheet runs it as a formula.
+    - a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+      return, a line feed or NUL is prefixed with ``'`` so no spreadsheet runs it as a
+      formula (OWASP, ASVS 1.2.10); XLSX text first loses the control characters the
+      format cannot hold (openpyxl would refuse the whole file), then is neutralised.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ledger import currency as cur
 from ledger.models import Side
@@ -38,7 +41,7 @@ COLUMNS = [
     "currency",
     "entry_hash",
 ]
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
 def neutralise(value: str) -> str:
@@ -46,6 +49,12 @@ def neutralise(value: str) -> str:
     if value and value.startswith(_DANGEROUS):
         return "'" + value
     return value
+
+
+def xlsx_text(value: str) -> str:
+    """A text cell for XLSX: control characters XML cannot carry removed, then
+    neutralised (removing first, so they cannot hide a leading ``=``)."""
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def ledger_lines(*, start: dt.date | None, end: dt.date):
@@ -126,7 +135,7 @@ def xlsx_write(*, start: dt.date | None, end: dt.date, path: str) -> None:
     sheet = workbook.create_sheet("Buku Besar")
     sheet.append(COLUMNS)
     for row in ledger_rows(start=start, end=end):
-        sheet.append(row)
+        sheet.append([xlsx_text(v) if isinstance(v, str) else v for v in row])
     workbook.save(path)
 
 

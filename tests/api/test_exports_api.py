@@ -114,3 +114,41 @@ def test_cashbook_query_count_is_constant(
 ):
     with django_assert_max_num_queries(12):
         assert treasurer_client.get("/api/v1/cashbook/?year=2026").status_code == 200
+
+
+def _schema() -> dict:
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _component(schema: dict, ref: str) -> dict:
+    return schema["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+
+
+def test_manifest_schema_describes_what_the_view_returns(demo, auditor_client):
+    # given the OpenAPI contract of the manifest endpoint
+    schema = _schema()
+    ok = schema["paths"]["/api/v1/exports/ledger/manifest/"]["get"]["responses"]["200"]
+    ref = ok["content"]["application/json"]["schema"]["$ref"]
+    component = _component(schema, ref)
+    # when the manifest is read
+    body = auditor_client.get(f"{URL}manifest/?end=2026-12-31").json()
+    # then every key returned is documented, and every documented key is returned
+    assert set(component["properties"]) == set(body)
+    account = _component(schema, component["properties"]["accounts"]["items"]["$ref"])
+    assert set(account["properties"]) == set(body["accounts"][0])
+
+
+def test_statement_errors_are_documented_as_json_only():
+    schema = _schema()
+    for path in (
+        "/api/v1/reports/balance-sheet/",
+        "/api/v1/reports/income-statement/",
+        "/api/v1/reports/equity-changes/",
+        "/api/v1/reports/cash-flow/",
+    ):
+        responses = schema["paths"][path]["get"]["responses"]
+        assert len(responses["200"]["content"]) == 3
+        for code in ("400", "401", "403", "404"):
+            assert list(responses[code]["content"]) == ["application/json"], path

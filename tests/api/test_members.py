@@ -165,8 +165,56 @@ def test_statement_has_running_balances(treasurer_client):
     assert [r["balance"] for r in receivable] == ["100000", "125000", "25000", "15000"]
     assert data["closing"]["1-1310"] == "15000"
     assert data["closing"]["3-1100"] == "100000"
+    # Only the member's own money: not the cash or revenue side of their entries.
+    assert "1-1100" not in data["closing"] and "4-1400" not in data["closing"]
+    assert {row["account"] for row in data["rows"]} <= {"1-1310", "3-1100"}
     year = treasurer_client.get(
         f"/api/v1/members/{member.number}/statement/?year=2027"
     ).data
     assert year["rows"] == [] and year["opening"]["1-1310"] == "15000"
     assert Member.objects.count() == 1
+
+
+def test_me_shows_the_members_shu_once_the_rat_table_is_stored(client_for):
+    # Given a member whose pokok was paid, and a 2026 surplus of 1.000.000
+    from ledger.services import LineInput, entry_post
+    from members.services import payment_record
+    from reports.services import shu_allocation_set
+
+    member = _member_with_login("Wati")
+    other = _member_with_login("Joko")
+    for someone in (member, other):
+        payment_record(
+            member=someone, amount=100000, method="cash", date=dt.date(2026, 2, 1)
+        )
+    entry_post(
+        date=dt.date(2026, 6, 1),
+        description="Hibah kegiatan",
+        lines=[
+            LineInput("1-1100", debit="1000000"),
+            LineInput("4-9100", credit="1000000"),
+        ],
+    )
+    client = client_for(member.user)
+    assert client.get("/api/v1/me/").data["shu"] == []
+
+    # When the RAT's table gives members 40% for capital
+    shu_allocation_set(
+        year=2026,
+        parts=[
+            {"kind": "capital", "percent": "40"},
+            {"kind": "reserve", "percent": "60"},
+        ],
+    )
+
+    # Then /me/ shows the member's half of the capital pool, still a preview
+    assert client.get("/api/v1/me/").data["shu"] == [
+        {
+            "year": 2026,
+            "capital_share": "200000",
+            "business_share": "0",
+            "total": "200000",
+            "distributed": False,
+            "paid_out": False,
+        }
+    ]

@@ -54,6 +54,8 @@ def _tool(name: str) -> str | None:
         ("@x", "'@x"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        ("\0x", "'\0x"),
         ("Kas", "Kas"),
         ("", ""),
     ],
@@ -192,6 +194,17 @@ def test_export_command_refuses_bad_input(db, tmp_path):
             "2026-02-01",
             "--end",
             "2026-01-01",
+        )
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "1900-01-01"])
+def test_export_command_refuses_dates_out_of_range(db, tmp_path, start):
+    from django.core.management.base import CommandError
+
+    out = str(tmp_path / "x.csv")
+    with pytest.raises(CommandError, match="Give a date from"):
+        call_command(
+            "export_ledger", "--format", "csv", "--output", out, "--start", start
         )
 
 

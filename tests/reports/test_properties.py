@@ -8,8 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger.models import Account
+from ledger.selectors import trial_balance
 from ledger.services import LineInput, entry_post
 from reports.selectors import balance_sheet, cash_flow, equity_changes, income_statement
+from reports.services import year_close, year_reopen
 from reports.statements import cash_balance
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +78,22 @@ def test_statements_agree_for_any_postings(db, rows):
     result = income_statement(start=START, end=END).totals["result"]
     before = balance_sheet(as_of=START - dt.timedelta(days=1)).totals["current_result"]
     assert bs.totals["current_result"] - before == result
+    # and closing both years (contra accounts included) changes none of that: the
+    # result stays, it is now inside SHU tahun berjalan, and the books still balance
+    year_close(year=2025)
+    year_close(year=2026)
+    try:
+        closed = balance_sheet(as_of=END)
+        assert closed.totals["current_result"] == 0
+        assert closed.totals["assets"] == closed.totals["liabilities_and_equity"]
+        assert closed.totals["equity"] == bs.totals["equity"]
+        assert income_statement(start=START, end=END).totals["result"] == result
+        tb = {r.account.code: r.balance for r in trial_balance(as_of=END).rows}
+        assert not [code for code in tb if code[0] in "456"]
+        shu_2025 = income_statement(
+            start=dt.date(2025, 1, 1), end=START - dt.timedelta(days=1)
+        ).totals["result"]
+        assert -tb.get("3-3200", Decimal(0)) == shu_2025 + result
+    finally:
+        year_reopen(year=2026, reason="hypothesis")
+        year_reopen(year=2025, reason="hypothesis")

@@ -231,3 +231,138 @@ def test_pay_out_to_sukarela(demo, settings):
         "JTM-00003": D(600_000),
     }
     assert "2-1400" not in _balances(JAN)
+
+
+def test_smpn20_distribution_posts_exactly_7097245(db, make_member):
+    # given SHU 7,097,245 (Koperasi SMPN 20) and the table 25/45/15/2.5/5/2.5/5
+    a = make_member("Ani", number="SMP-001")
+    b = make_member("Bambang", number="SMP-002")
+    day = dt.date(2026, 9, 1)
+    post(
+        day,
+        "Simpanan",
+        ("1-1100", "D", 3_000_000),
+        ("3-1100", "C", 1_000_000, a),
+        ("3-1200", "C", 2_000_000, b),
+    )
+    post(day, "Penjualan", ("1-1100", "D", 10_000_000), ("4-1100", "C", 10_000_000, a))
+    post(day, "Beban", ("6-1200", "D", 2_902_755), ("1-1100", "C", 2_902_755))
+    year_close(year=2026)
+    shu_allocation_set(
+        year=2026,
+        parts=[
+            {"kind": "reserve", "percent": "25"},
+            {"kind": "capital", "percent": "45"},
+            {"kind": "business", "percent": "15"},
+            {"kind": "management", "percent": "2.5"},
+            {"kind": "staff", "percent": "5"},
+            {"kind": "education", "percent": "2.5"},
+            {"kind": "social", "percent": "5"},
+        ],
+    )
+    # when the distribution is posted
+    entry = shu_distribute(year=2026, date=JAN)
+    # then every rupiah is posted: Dr 3-3200 7,097,245 = the credits, part by part
+    lines = list(entry.lines.select_related("account"))
+    debit = sum(x.amount.amount for x in lines if x.side == "D")
+    credits = {}
+    for x in lines:
+        if x.side == "C":
+            code = x.account.code
+            credits[code] = credits.get(code, D(0)) + x.amount.amount
+    assert debit == sum(credits.values()) == D(7_097_245)
+    assert credits == {
+        "3-2100": D(1_774_312),
+        "2-1400": D(3_193_760 + 1_064_587),
+        "2-1410": D(177_431),
+        "2-1420": D(354_862),
+        "2-1430": D(177_431),
+        "2-1440": D(354_862),
+    }
+    # capital 3,193,760 over simpanan 1M : 2M, business 1,064,587 all to Ani
+    rows = {r.member.number: r for r in shu_preview(year=2026).members}
+    assert rows["SMP-001"].capital_share == D(1_064_587)
+    assert rows["SMP-002"].capital_share == D(2_129_173)
+    assert rows["SMP-001"].business_share == D(1_064_587)
+    assert ledger_verify().ok
+
+
+def test_pay_out_before_the_distribution_is_refused(demo):
+    from ledger.errors import InvalidDate
+
+    year_close(year=2026)
+    shu_allocation_set(year=2026, parts=TABLE)
+    shu_distribute(year=2026, date=JAN)
+    with pytest.raises(InvalidDate):
+        shu_pay_out(year=2026, method="cash", date=JAN - dt.timedelta(days=5))
+    assert shu_pay_out(year=2026, method="cash", date=JAN).date == JAN
+
+
+def test_a_table_with_too_many_parts_is_refused(demo):
+    # 51 parts of which 50 are 2% and one 0%: adds up, but no RAT table is that long
+    # (and positions must stay within their column)
+    parts = [{"kind": "reserve", "percent": "2"} for _ in range(50)]
+    with pytest.raises(InvalidShuAllocation):
+        shu_allocation_set(
+            year=2026, parts=[*parts, {"kind": "social", "percent": "0"}]
+        )
+    assert len(shu_allocation_set(year=2026, parts=parts)) == 50
+
+
+def test_capital_share_counts_only_paid_simpanan(db, make_member):
+    # given two members billed simpanan wajib 1,000,000 for March: Ani pays, Budi
+    # does not (his wajib is an arrear on 31 December, not paid simpanan)
+    from members.services import dues_issue_period, dues_plan_create, payment_record
+
+    ani = make_member("Ani", number="PAY-001")
+    budi = make_member("Budi", number="PAY-002")
+    dues_plan_create(name="Wajib", kind="wajib", amount=D(1_000_000))
+    dues_issue_period(period="2026-03")
+    payment_record(
+        member=ani, amount=D(1_000_000), method="cash", date=dt.date(2026, 3, 10)
+    )
+    post(
+        dt.date(2026, 5, 1),
+        "Penjualan",
+        ("1-1100", "D", 2_000_000),
+        ("4-1100", "C", 1_000_000, ani),
+        ("4-1100", "C", 1_000_000, budi),
+    )
+    shu_allocation_set(
+        year=2026,
+        parts=[
+            {"kind": "capital", "percent": "50"},
+            {"kind": "business", "percent": "50"},
+        ],
+    )
+    # when previewed
+    rows = {r.member.number: r for r in shu_preview(year=2026).members}
+    # then only Ani's paid wajib earns a capital share
+    assert rows["PAY-001"].capital_base == D(1_000_000)
+    assert rows["PAY-002"].capital_base == 0
+    assert rows["PAY-001"].capital_share == D(1_000_000)
+    assert rows["PAY-002"].capital_share == 0
+    # and once Budi pays in January, his 2027 capital counts (2026 unchanged)
+    payment_record(
+        member=budi, amount=D(1_000_000), method="bank", date=dt.date(2027, 1, 5)
+    )
+    assert {r.member.number: r.capital_base for r in shu_preview(year=2026).members}[
+        "PAY-002"
+    ] == 0
+
+
+def test_capital_booked_as_liability_still_earns_capital_share(
+    db, make_member, settings
+):
+    # given SAK EP classification: pokok and wajib are liabilities (2-1210 / 2-1220)
+    settings.ESTAMA_MEMBER_CAPITAL_AS_LIABILITY = True
+    ani = make_member("Ani", number="LIA-001")
+    day = dt.date(2026, 2, 1)
+    post(day, "Simpanan pokok", ("1-1100", "D", 500_000), ("2-1210", "C", 500_000, ani))
+    post(day, "Penjualan", ("1-1100", "D", 1_000_000), ("4-1100", "C", 1_000_000, ani))
+    shu_allocation_set(year=2026, parts=[{"kind": "capital", "percent": "100"}])
+    # when previewed, then Ani's simpanan is the whole capital base
+    row = member_shu(member=ani, year=2026)
+    assert row.capital_base == D(500_000)
+    assert row.capital_share == D(1_000_000)
+    assert shu_preview(year=2026).unallocated == 0

@@ -103,3 +103,67 @@ def test_cash_flow_direct_method_reconciles_with_balances(demo):
     h1 = cash_flow(start=START, end=dt.date(2026, 6, 30))
     assert h2.totals["opening_cash"] == h1.totals["closing_cash"]
     assert h1.totals["net_change"] + h2.totals["net_change"] == st.totals["net_change"]
+
+
+def test_members_capital_booked_as_liability_is_financing(db, make_member):
+    # given pokok booked to the liability account 2-1210 (SAK EP setting) and an
+    # overpayment held as member credit 2-1230
+    from reports.selectors import cashbook
+    from tests.reports.fixtures import post
+
+    ani = make_member("Ani", number="CF-001")
+    day = dt.date(2026, 2, 1)
+    post(day, "Simpanan pokok", ("1-1100", "D", 500_000), ("2-1210", "C", 500_000, ani))
+    post(day, "Titipan", ("1-1100", "D", 100_000), ("2-1230", "C", 100_000, ani))
+    # when the cash flow and the members' cash book are read
+    st = cash_flow(start=START, end=END)
+    book = cashbook(year=2026)
+    # then members' capital is financing and both are "dues & shares" in the book
+    assert _amount(st, "account:2-1210") == (D(500_000),)
+    assert st.totals["financing"] == D(500_000)
+    assert book.months[1].money_in["dues_shares"] == D(600_000)
+    assert book.months[1].money_in["other"] == 0
+
+
+def test_statements_tie_out_after_close_distribution_and_pay_out(demo):
+    # given 2026 closed, its SHU distributed and paid in January 2027, and a 2027 sale
+    from reports.services import shu_allocation_set, shu_distribute, shu_pay_out
+    from tests.reports.fixtures import post
+
+    year_close(year=2026)
+    shu_allocation_set(
+        year=2026,
+        parts=[
+            {"kind": "capital", "percent": "40"},
+            {"kind": "business", "percent": "30"},
+            {"kind": "reserve", "percent": "20"},
+            {"kind": "education", "percent": "10"},
+        ],
+    )
+    jan = dt.date(2027, 1, 20)
+    shu_distribute(year=2026, date=jan)
+    shu_pay_out(year=2026, method="cash", date=jan)
+    post(
+        dt.date(2027, 3, 1), "Jasa", ("1-1100", "D", 700_000), ("4-1310", "C", 700_000)
+    )
+    for day in (END, jan, dt.date(2027, 2, 1), dt.date(2027, 12, 31)):
+        # then the balance sheet balances, the equity statement closes on its equity
+        # and the cash flow closes on cash plus bank, at every date
+        bs = balance_sheet(as_of=day)
+        assert bs.totals["assets"] == bs.totals["liabilities_and_equity"], day
+        eq = equity_changes(start=START, end=day)
+        assert eq.totals["closing"] == bs.totals["equity"], day
+        cf = cash_flow(start=START, end=day)
+        tb = {r.account.code: r.balance for r in trial_balance(as_of=day).rows}
+        cash = sum(tb.get(c, D(0)) for c in ("1-1100", "1-1110", "1-1200"))
+        assert cf.totals["closing_cash"] == cash
+        assert cf.totals["opening_cash"] + cf.totals["net_change"] == cash
+    # and 2027's result is the change the 2027 closing makes in 3-3200
+    year_close(year=2027)
+    result = income_statement(start=dt.date(2027, 1, 1), end=dt.date(2027, 12, 31))
+    assert result.totals["result"] == D(700_000)
+    tb = {
+        r.account.code: r.balance
+        for r in trial_balance(as_of=dt.date(2027, 12, 31)).rows
+    }
+    assert -tb.get("3-3200", D(0)) == D(700_000)

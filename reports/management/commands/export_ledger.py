@@ -12,12 +12,18 @@ from django.utils import timezone
 
 from reports.exports.files import EXPORT_FORMATS, ledger_export_write
 
+#: The API's bounds: the day before ``--start`` must exist (opening balances).
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 2), dt.date(9999, 12, 30)
+
 
 def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise CommandError(f"Not a date (YYYY-MM-DD): {value!r}") from exc
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise CommandError(f"Give a date from {MIN_DATE} to {MAX_DATE}: {value!r}")
+    return day
 
 
 class Command(BaseCommand):
