@@ -21,6 +21,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.common import IDEMPOTENCY_HEADER, get_or_404, query_data
 from api.fields import money_str
 from api.idempotency import idempotent
 from api.ledger.serializers import (
@@ -50,32 +51,9 @@ from ledger.selectors import (
     with_running_balance,
 )
 
-IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Replays the first response for a repeated key (per user).",
-)
 CODE_PATH = OpenApiParameter("code", str, OpenApiParameter.PATH, "Account code.")
 NUMBER_PATH = OpenApiParameter("number", str, OpenApiParameter.PATH, "Entry number.")
 PERIOD_PATH = OpenApiParameter("period", str, OpenApiParameter.PATH, "YYYY-MM.")
-
-
-def _query(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.query_params)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-def _lookup(queryset: QuerySet, **kwargs):
-    """``queryset.get(**kwargs)`` or 404 (also for strings no database can hold)."""
-    if any("\x00" in str(value) for value in kwargs.values()):
-        raise Http404
-    try:
-        return queryset.get(**kwargs)
-    except queryset.model.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 class LedgerView(GenericAPIView):
@@ -102,7 +80,7 @@ class AccountListView(LedgerView):
         responses={200: AccountSerializer(many=True), **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
-        as_of = _query(AsOfQuerySerializer, request).get("as_of") or _today()
+        as_of = query_data(AsOfQuerySerializer, request).get("as_of") or _today()
         page = self.paginate_queryset(chart_with_balances(as_of=as_of))
         return self.get_paginated_response(AccountSerializer(page, many=True).data)
 
@@ -118,7 +96,7 @@ class AccountDetailView(LedgerView):
         responses={200: AccountSerializer, **error_responses(400, 401, 403, 404)},
     )
     def get(self, request: Request, code: str) -> Response:
-        as_of = _query(AsOfQuerySerializer, request).get("as_of") or _today()
+        as_of = query_data(AsOfQuerySerializer, request).get("as_of") or _today()
         chart = {
             a.code: (a, balance) for a, balance in chart_with_balances(as_of=as_of)
         }
@@ -140,8 +118,8 @@ class AccountLedgerView(LedgerView):
         },
     )
     def get(self, request: Request, code: str) -> Response:
-        query = _query(DateRangeQuerySerializer, request)
-        account = _lookup(Account.objects.all(), code=code)
+        query = query_data(DateRangeQuerySerializer, request)
+        account = get_or_404(Account.objects.all(), code=code)
         if account.is_group:
             raise InvalidAccount(
                 f"{account.code} adalah akun grup dan tidak memiliki baris.",
@@ -235,7 +213,7 @@ class JournalEntryListView(LedgerView):
         responses={200: EntrySerializer(many=True), **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
-        entries = _filtered(_query(JournalEntryFilterSerializer, request))
+        entries = _filtered(query_data(JournalEntryFilterSerializer, request))
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(EntrySerializer(page, many=True).data)
 
@@ -286,7 +264,7 @@ class JournalEntryDetailView(LedgerView):
         responses={200: EntrySerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, number: str) -> Response:
-        return Response(EntrySerializer(_lookup(_entries(), number=number)).data)
+        return Response(EntrySerializer(get_or_404(_entries(), number=number)).data)
 
 
 class JournalEntryReverseView(LedgerView):
@@ -307,7 +285,7 @@ class JournalEntryReverseView(LedgerView):
     def post(self, request: Request, number: str) -> Response:
         serializer = ReverseInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        original = _lookup(
+        original = get_or_404(
             JournalEntry.objects.filter(status=EntryStatus.POSTED), number=number
         )
         reversal = services.entry_reverse(
@@ -389,7 +367,7 @@ class TrialBalanceView(LedgerView):
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, XlsxRenderer, PdfRenderer]
 
     def trial_balance_data(self, request: Request) -> dict:
-        as_of = _query(AsOfQuerySerializer, request).get("as_of") or _today()
+        as_of = query_data(AsOfQuerySerializer, request).get("as_of") or _today()
         return TrialBalanceSerializer(trial_balance(as_of=as_of)).data
 
     @extend_schema(

@@ -20,6 +20,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.common import IDEMPOTENCY_HEADER, body_data, get_or_404, query_data
 from api.fields import money_str
 from api.idempotency import idempotent
 from api.ledger.serializers import error_responses
@@ -39,39 +40,11 @@ from members.roles import Role, user_member, user_role
 from reports.selectors import member_shu_years
 
 ALL_READERS = frozenset({Role.TREASURER, Role.AUDITOR, Role.MEMBER})
-IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Replays the first response for a repeated key (per user).",
-)
 NUMBER_PATH = OpenApiParameter("number", str, OpenApiParameter.PATH, "Member number.")
-
-
-def _query(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.query_params)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-def _body(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _today():
     return timezone.localdate()
-
-
-def _get(queryset: QuerySet, **kwargs):
-    if any("\x00" in str(value) for value in kwargs.values()):
-        raise Http404
-    try:
-        return queryset.get(**kwargs)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
 
 
 class MembersView(GenericAPIView):
@@ -98,7 +71,7 @@ class MembersView(GenericAPIView):
         own = self.own_member()
         if own is not None and own.number != number:
             raise Http404
-        return _get(Member.objects.select_related("region"), number=number)
+        return get_or_404(Member.objects.select_related("region"), number=number)
 
 
 # --- Regions and the registry --------------------------------------------------------
@@ -129,7 +102,7 @@ class MemberListView(MembersView):
         },
     )
     def get(self, request: Request) -> Response:
-        filters = _query(s.MemberFilterSerializer, request)
+        filters = query_data(s.MemberFilterSerializer, request)
         members = Member.objects.select_related("region").order_by("number")
         for name in ("region", "status", "category"):
             if filters.get(name):
@@ -150,7 +123,7 @@ class MemberListView(MembersView):
         responses={201: s.MemberSerializer, **error_responses(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
-        data = _body(s.MemberInSerializer, request)
+        data = body_data(s.MemberInSerializer, request)
         member = services.member_create(**data, user=request.user)
         return Response(s.MemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
@@ -174,7 +147,7 @@ class MemberDetailView(MembersView):
     )
     def patch(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        data = _body(s.MemberPatchSerializer, request)
+        data = body_data(s.MemberPatchSerializer, request)
         member = services.member_update(member=member, user=request.user, **data)
         return Response(s.MemberSerializer(member).data)
 
@@ -185,7 +158,7 @@ class _StatusView(MembersView):
 
     def post(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        data = _body(s.ReasonInSerializer, request)
+        data = body_data(s.ReasonInSerializer, request)
         if self.action == "activate":
             member = services.member_activate(
                 member=member, date=data.get("date"), user=request.user
@@ -232,7 +205,7 @@ class MemberResignView(MembersView):
     )
     def post(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        data = _body(s.ResignInSerializer, request)
+        data = body_data(s.ResignInSerializer, request)
         if self.own_member() is not None and data["kind"] != "resigned":
             raise PermissionDenied("A member may only ask to resign.")
         resignation = services.resignation_request(
@@ -258,7 +231,7 @@ class MemberApproveResignationView(MembersView):
     @idempotent
     def post(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        data = _body(s.DateInSerializer, request)
+        data = body_data(s.DateInSerializer, request)
         resignation = services.resignation_approve(
             member=member, date=data.get("date"), user=request.user
         )
@@ -280,7 +253,7 @@ class MemberPayOutRefundView(MembersView):
     @idempotent
     def post(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        data = _body(s.PayOutInSerializer, request)
+        data = body_data(s.PayOutInSerializer, request)
         resignation = services.resignation_pay_out(
             member=member,
             method=data["method"],
@@ -300,7 +273,7 @@ class MemberStatementView(MembersView):
     )
     def get(self, request: Request, number: str) -> Response:
         member = self.member_by_number(number)
-        year = _query(s.StatementQuerySerializer, request).get("year")
+        year = query_data(s.StatementQuerySerializer, request).get("year")
         statement = selectors.member_statement(member=member, year=year)
         return Response(s.StatementSerializer(statement).data)
 
@@ -350,7 +323,7 @@ class SharesView(MembersView):
         responses={200: s.SharesSerializer, **error_responses(400, 401, 403, 404)},
     )
     def get(self, request: Request) -> Response:
-        number = _query(s.MemberQuerySerializer, request).get("member")
+        number = query_data(s.MemberQuerySerializer, request).get("member")
         own = self.own_member()
         if own is not None or number:
             member = (
@@ -377,7 +350,7 @@ class ShareTransactionListView(MembersView):
         },
     )
     def get(self, request: Request) -> Response:
-        number = _query(s.MemberQuerySerializer, request).get("member")
+        number = query_data(s.MemberQuerySerializer, request).get("member")
         rows = self.scope_members(
             ShareTransaction.objects.select_related("member", "entry").order_by(
                 "-date", "-id"
@@ -401,7 +374,7 @@ class ShareTransactionListView(MembersView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _body(s.ShareTransactionInSerializer, request)
+        data = body_data(s.ShareTransactionInSerializer, request)
         row = services.share_transaction_record(
             member=data["member"],
             direction=data["direction"],
@@ -435,7 +408,7 @@ class DuesPlanListView(MembersView):
         responses={201: s.DuesPlanSerializer, **error_responses(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
-        data = _body(s.DuesPlanInSerializer, request)
+        data = body_data(s.DuesPlanInSerializer, request)
         plan = services.dues_plan_create(**data, user=request.user)
         return Response(s.DuesPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
@@ -454,7 +427,7 @@ class DuesRunView(MembersView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _body(s.DuesRunInSerializer, request)
+        data = body_data(s.DuesRunInSerializer, request)
         result = services.dues_issue_period(period=data["period"], user=request.user)
         return Response(
             {
@@ -477,7 +450,7 @@ class OpenItemListView(MembersView):
         },
     )
     def get(self, request: Request) -> Response:
-        filters = _query(s.OpenItemFilterSerializer, request)
+        filters = query_data(s.OpenItemFilterSerializer, request)
         items = self.scope_members(selectors.open_items())
         if filters.get("member"):
             items = items.filter(member__number=filters["member"])
@@ -496,7 +469,7 @@ class OpenItemDetailView(MembersView):
         responses={200: s.OpenItemSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        item = _get(self.scope_members(selectors.open_items()), pk=pk)
+        item = get_or_404(self.scope_members(selectors.open_items()), pk=pk)
         return Response(s.OpenItemSerializer(item).data)
 
 
@@ -514,8 +487,8 @@ class OpenItemWaiveView(MembersView):
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
-        item = _get(OpenItem.objects.select_related("member"), pk=pk)
-        data = _body(s.WaiveInSerializer, request)
+        item = get_or_404(OpenItem.objects.select_related("member"), pk=pk)
+        data = body_data(s.WaiveInSerializer, request)
         item = services.item_waive(
             item=item, reason=data["reason"], date=data.get("date"), user=request.user
         )
@@ -531,7 +504,7 @@ class ArrearsView(MembersView):
         responses={200: s.ArrearsSerializer, **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
-        query = _query(s.ArrearsQuerySerializer, request)
+        query = query_data(s.ArrearsQuerySerializer, request)
         report = selectors.arrears_report(
             as_of=query.get("as_of") or _today(),
             region=query.get("region"),
@@ -561,7 +534,7 @@ class PaymentListView(MembersView):
         },
     )
     def get(self, request: Request) -> Response:
-        number = _query(s.MemberQuerySerializer, request).get("member")
+        number = query_data(s.MemberQuerySerializer, request).get("member")
         payments = self.scope_members(_payments()).order_by("-date", "-id")
         if number:
             payments = payments.filter(member__number=number)
@@ -579,7 +552,7 @@ class PaymentListView(MembersView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _body(s.PaymentInSerializer, request)
+        data = body_data(s.PaymentInSerializer, request)
         payment = services.payment_record(
             member=data["member"],
             amount=data["amount"],
@@ -602,7 +575,7 @@ class PaymentDetailView(MembersView):
         responses={200: s.PaymentSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, number: str) -> Response:
-        payment = _get(self.scope_members(_payments()), number=number)
+        payment = get_or_404(self.scope_members(_payments()), number=number)
         return Response(s.PaymentSerializer(payment).data)
 
 
@@ -617,7 +590,7 @@ class ReceiptPdfView(MembersView):
         },
     )
     def get(self, request: Request, number: str) -> HttpResponse:
-        payment = _get(self.scope_members(_payments()), number=number)
+        payment = get_or_404(self.scope_members(_payments()), number=number)
         response = HttpResponse(
             receipt_pdf(payment=payment), content_type="application/pdf"
         )

@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.common import IDEMPOTENCY_HEADER, body_data, query_data
 from api.idempotency import idempotent
 from api.ledger.serializers import error_responses
 from api.reports.renderers import PdfRenderer, XlsxRenderer
@@ -56,30 +57,11 @@ FORMAT_PARAM = OpenApiParameter(
     enum=["json", "xlsx", "pdf"],
     description="`xlsx` or `pdf` downloads the statement.",
 )
-IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Replays the first response for a repeated key (per user).",
-)
 DOCUMENT_RESPONSES = {
     (200, "application/json"): ReportStatementSerializer,
     (200, XlsxRenderer.media_type): OpenApiTypes.BINARY,
     (200, PdfRenderer.media_type): OpenApiTypes.BINARY,
 }
-
-
-def _query(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.query_params)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-def _body(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 # --- Statements -----------------------------------------------------------------------
@@ -94,7 +76,7 @@ class _StatementView(APIView):
     selector = staticmethod(selectors.income_statement)
 
     def get(self, request: Request) -> Response:
-        query = _query(self.query_serializer, request)
+        query = query_data(self.query_serializer, request)
         if self.query_serializer is AsOfQuerySerializer:
             args = {"as_of": query.get("as_of") or timezone.localdate()}
         else:
@@ -198,7 +180,7 @@ class YearReopenView(APIView):
     @idempotent
     def post(self, request: Request, year: int) -> Response:
         services.year_check(year)
-        body = _body(ReopenInSerializer, request)
+        body = body_data(ReopenInSerializer, request)
         fy = services.year_reopen(year=year, reason=body["reason"], user=request.user)
         return Response(FiscalYearSerializer(fy).data)
 
@@ -235,7 +217,7 @@ class ShuAllocationView(APIView):
     )
     def put(self, request: Request, year: int) -> Response:
         services.year_check(year)
-        body = _body(ShuAllocationInSerializer, request)
+        body = body_data(ShuAllocationInSerializer, request)
         services.shu_allocation_set(
             year=year, parts=[dict(part) for part in body["parts"]], user=request.user
         )
@@ -257,7 +239,7 @@ class ShuDistributeView(APIView):
     @idempotent
     def post(self, request: Request, year: int) -> Response:
         services.year_check(year)
-        body = _body(ShuDistributeInSerializer, request)
+        body = body_data(ShuDistributeInSerializer, request)
         entry = services.shu_distribute(
             year=year, date=body.get("date"), user=request.user
         )
@@ -275,7 +257,7 @@ class ShuPayOutView(APIView):
     @idempotent
     def post(self, request: Request, year: int) -> Response:
         services.year_check(year)
-        body = _body(ShuPayOutInSerializer, request)
+        body = body_data(ShuPayOutInSerializer, request)
         entry = services.shu_pay_out(
             year=year, method=body["method"], date=body.get("date"), user=request.user
         )
@@ -317,7 +299,7 @@ class LedgerExportView(APIView):
         },
     )
     def get(self, request: Request):
-        query = _query(ExportQuerySerializer, request)
+        query = query_data(ExportQuerySerializer, request)
         fmt, start, end = query["format"], query["start"], query["end"]
         stem = f"buku-besar-{start.isoformat() if start else 'awal'}_{end.isoformat()}"
         if fmt == "xlsx":
@@ -351,7 +333,7 @@ class LedgerManifestView(APIView):
         },
     )
     def get(self, request: Request) -> Response:
-        query = _query(ManifestQuerySerializer, request)
+        query = query_data(ManifestQuerySerializer, request)
         manifest = ledger_manifest(
             start=query["start"], end=query["end"], fmt=query.get("format")
         )
@@ -371,7 +353,7 @@ class CashbookView(APIView):
         responses={200: CashbookSerializer, **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
-        query = _query(CashbookQuerySerializer, request)
+        query = query_data(CashbookQuerySerializer, request)
         year = query.get("year") or timezone.localdate().year
         return Response(
             CashbookSerializer(selectors.cashbook(year=year, lang=query["lang"])).data

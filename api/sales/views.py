@@ -9,15 +9,16 @@ they render up front, so their query count does not depend on the page size.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.common import IDEMPOTENCY_HEADER, body_data, get_or_404, pdf_response
 from api.idempotency import idempotent
 from api.ledger.serializers import error_responses
 from api.sales.filters import (
@@ -47,38 +48,9 @@ from sales import pdf, selectors, services
 from sales.models import Invoice
 
 ALL_READERS = frozenset({Role.TREASURER, Role.AUDITOR, Role.MEMBER})
-IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Replays the first response for a repeated key (per user).",
-)
 PDF_RESPONSE = {
     (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF")
 }
-
-
-def _valid(serializer_class, request: Request, **kwargs) -> dict:
-    serializer = serializer_class(data=request.data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-def _get(queryset, **lookup):
-    """``queryset.get(**lookup)`` or 404 (also for strings no database can hold)."""
-    if any("\x00" in str(value) for value in lookup.values()):
-        raise Http404
-    try:
-        return queryset.get(**lookup)
-    except queryset.model.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 # --- Products -------------------------------------------------------------------------
@@ -105,7 +77,7 @@ class ProductListView(GenericAPIView):
         responses={201: ItemSerializer, **error_responses(400, 401, 403, 409)},
     )
     def post(self, request: Request) -> Response:
-        data = _valid(ItemInSerializer, request)
+        data = body_data(ItemInSerializer, request)
         item = services.item_create(**data, user=request.user)
         return Response(ItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
@@ -121,7 +93,7 @@ class ProductDetailView(GenericAPIView):
         responses={200: ItemSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, sku: str) -> Response:
-        return Response(ItemSerializer(_get(selectors.item_list(), sku=sku)).data)
+        return Response(ItemSerializer(get_or_404(selectors.item_list(), sku=sku)).data)
 
     @extend_schema(
         operation_id="products_partial_update",
@@ -130,8 +102,8 @@ class ProductDetailView(GenericAPIView):
         responses={200: ItemSerializer, **error_responses(400, 401, 403, 404)},
     )
     def patch(self, request: Request, sku: str) -> Response:
-        item = _get(selectors.item_list(), sku=sku)
-        changes = _valid(ItemPatchSerializer, request)
+        item = get_or_404(selectors.item_list(), sku=sku)
+        changes = body_data(ItemPatchSerializer, request)
         item = services.item_update(item=item, changes=changes, user=request.user)
         return Response(ItemSerializer(item).data)
 
@@ -140,7 +112,7 @@ class ProductDetailView(GenericAPIView):
 
 
 def _invoice_out(invoice: Invoice, request: Request) -> dict:
-    fresh = _get(selectors.invoice_list(user=request.user), pk=invoice.pk)
+    fresh = get_or_404(selectors.invoice_list(user=request.user), pk=invoice.pk)
     return InvoiceSerializer(fresh).data
 
 
@@ -168,7 +140,7 @@ class InvoiceListView(GenericAPIView):
         responses={201: InvoiceSerializer, **error_responses(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
-        data = _valid(InvoiceInSerializer, request)
+        data = body_data(InvoiceInSerializer, request)
         customer = data["customer"]
         invoice = services.invoice_create(
             date=data["date"],
@@ -202,7 +174,7 @@ class InvoiceDetailView(GenericAPIView):
         responses={200: InvoiceSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        invoice = _get(selectors.invoice_list(user=request.user), pk=pk)
+        invoice = get_or_404(selectors.invoice_list(user=request.user), pk=pk)
         return Response(InvoiceSerializer(invoice).data)
 
 
@@ -222,8 +194,8 @@ class InvoiceIssueView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
-        invoice = _get(selectors.invoices_visible_to(request.user), pk=pk)
-        data = _valid(InvoiceIssueInSerializer, request)
+        invoice = get_or_404(selectors.invoices_visible_to(request.user), pk=pk)
+        data = body_data(InvoiceIssueInSerializer, request)
         invoice = services.invoice_issue(
             invoice=invoice, paid_from=data["paid_from"], user=request.user
         )
@@ -246,8 +218,8 @@ class InvoiceVoidView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
-        invoice = _get(selectors.invoices_visible_to(request.user), pk=pk)
-        data = _valid(InvoiceVoidInSerializer, request)
+        invoice = get_or_404(selectors.invoices_visible_to(request.user), pk=pk)
+        data = body_data(InvoiceVoidInSerializer, request)
         invoice = services.invoice_void(
             invoice=invoice,
             reason=data["reason"],
@@ -267,9 +239,9 @@ class InvoicePdfView(GenericAPIView):
         responses={**PDF_RESPONSE, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
-        invoice = _get(selectors.invoice_list(user=request.user), pk=pk)
+        invoice = get_or_404(selectors.invoice_list(user=request.user), pk=pk)
         name = invoice.number or f"draft-{invoice.pk}"
-        return _pdf(pdf.invoice_pdf(invoice), f"{name}.pdf")
+        return pdf_response(pdf.invoice_pdf(invoice), f"{name}.pdf")
 
 
 # --- Payments -------------------------------------------------------------------------
@@ -307,7 +279,7 @@ class PaymentListView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _valid(SalesPaymentInSerializer, request)
+        data = body_data(SalesPaymentInSerializer, request)
         invoice = Invoice.objects.filter(pk=data["invoice"]).first()
         if invoice is None:
             raise serializers.ValidationError(
@@ -320,7 +292,7 @@ class PaymentListView(GenericAPIView):
             date=data["date"],
             user=request.user,
         )
-        payment = _get(selectors.payments_visible_to(request.user), pk=payment.pk)
+        payment = get_or_404(selectors.payments_visible_to(request.user), pk=payment.pk)
         return Response(
             SalesPaymentSerializer(payment).data, status=status.HTTP_201_CREATED
         )
@@ -337,7 +309,7 @@ class PaymentDetailView(GenericAPIView):
         responses={200: SalesPaymentSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        payment = _get(selectors.payments_visible_to(request.user), pk=pk)
+        payment = get_or_404(selectors.payments_visible_to(request.user), pk=pk)
         return Response(SalesPaymentSerializer(payment).data)
 
 
@@ -351,8 +323,8 @@ class PaymentReceiptView(GenericAPIView):
         responses={**PDF_RESPONSE, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
-        payment = _get(selectors.payments_visible_to(request.user), pk=pk)
-        return _pdf(pdf.receipt_pdf(payment), f"{payment.receipt_number}.pdf")
+        payment = get_or_404(selectors.payments_visible_to(request.user), pk=pk)
+        return pdf_response(pdf.receipt_pdf(payment), f"{payment.receipt_number}.pdf")
 
 
 # --- Purchases ------------------------------------------------------------------------
@@ -386,7 +358,7 @@ class PurchaseListView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _valid(PurchaseInSerializer, request)
+        data = body_data(PurchaseInSerializer, request)
         purchase = services.purchase_record(
             supplier=data["supplier"],
             date=data["date"],
@@ -394,7 +366,7 @@ class PurchaseListView(GenericAPIView):
             lines=[services.PurchaseLineInput(**line) for line in data["lines"]],
             user=request.user,
         )
-        purchase = _get(selectors.purchase_list(), pk=purchase.pk)
+        purchase = get_or_404(selectors.purchase_list(), pk=purchase.pk)
         return Response(
             PurchaseSerializer(purchase).data, status=status.HTTP_201_CREATED
         )
@@ -410,7 +382,9 @@ class PurchaseDetailView(GenericAPIView):
         responses={200: PurchaseSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return Response(PurchaseSerializer(_get(selectors.purchase_list(), pk=pk)).data)
+        return Response(
+            PurchaseSerializer(get_or_404(selectors.purchase_list(), pk=pk)).data
+        )
 
 
 class PurchasePayView(GenericAPIView):
@@ -429,8 +403,8 @@ class PurchasePayView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request, pk: int) -> Response:
-        purchase = _get(selectors.purchase_list(), pk=pk)
-        data = _valid(PurchasePayInSerializer, request)
+        purchase = get_or_404(selectors.purchase_list(), pk=pk)
+        data = body_data(PurchasePayInSerializer, request)
         services.purchase_pay(
             purchase=purchase,
             paid_from=data["paid_from"],
@@ -438,7 +412,9 @@ class PurchasePayView(GenericAPIView):
             amount=data.get("amount"),
             user=request.user,
         )
-        return Response(PurchaseSerializer(_get(selectors.purchase_list(), pk=pk)).data)
+        return Response(
+            PurchaseSerializer(get_or_404(selectors.purchase_list(), pk=pk)).data
+        )
 
 
 # --- Expenses -------------------------------------------------------------------------
@@ -473,7 +449,7 @@ class ExpenseListView(GenericAPIView):
     )
     @idempotent
     def post(self, request: Request) -> Response:
-        data = _valid(ExpenseInSerializer, request)
+        data = body_data(ExpenseInSerializer, request)
         expense = services.expense_record(
             date=data["date"],
             account=data["account"],
@@ -483,7 +459,7 @@ class ExpenseListView(GenericAPIView):
             attachment=data.get("attachment"),
             user=request.user,
         )
-        expense = _get(selectors.expense_list(), pk=expense.pk)
+        expense = get_or_404(selectors.expense_list(), pk=expense.pk)
         return Response(ExpenseSerializer(expense).data, status=status.HTTP_201_CREATED)
 
 
@@ -497,4 +473,6 @@ class ExpenseDetailView(GenericAPIView):
         responses={200: ExpenseSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return Response(ExpenseSerializer(_get(selectors.expense_list(), pk=pk)).data)
+        return Response(
+            ExpenseSerializer(get_or_404(selectors.expense_list(), pk=pk)).data
+        )
