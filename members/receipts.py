@@ -9,27 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from ledger.currency import format_idr
+from ledger.dates import tanggal
 from members.models import Payment
 
 KIND_LABEL = {"pokok": "Simpanan pokok", "wajib": "Simpanan wajib", "iuran": "Iuran"}
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
-def _tanggal(date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def receipt_pdf(*, payment: Payment) -> bytes:
@@ -50,7 +33,7 @@ def receipt_pdf(*, payment: Payment) -> bytes:
     member = payment.member
     rows = [
         ("Nomor", payment.number),
-        ("Tanggal", _tanggal(payment.date)),
+        ("Tanggal", tanggal(payment.date)),
         ("Diterima dari", f"{member.name} ({member.number})"),
         ("Cara bayar", "Tunai" if payment.method == "cash" else "Transfer bank"),
         ("Referensi", payment.reference or "-"),

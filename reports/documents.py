@@ -23,22 +23,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ledger.currency import format_idr
+from ledger.dates import tanggal
 from reports.exports.general_ledger import xlsx_text
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 BOLD_KINDS = frozenset({"heading", "subtotal", "total"})
 
 
@@ -46,7 +33,7 @@ def date_text(day: dt.date, lang: str = "id") -> str:
     """``31 Desember 2026`` (``December 31, 2026`` in English)."""
     if lang == "en":
         return f"{day:%B} {day.day}, {day.year}"
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    return tanggal(day)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ledger.currency import format_idr
+from ledger.dates import tanggal
 from sales.models import Invoice, InvoiceStatus, Payment
 
 ISSUER = "Estama - DPD IPSPI Jawa Timur"
@@ -23,25 +24,6 @@ STATUS_LABEL = {
     InvoiceStatus.VOID: "BATAL",
 }
 TAX_LABEL = {"none": "-", "ppn": "PPN 11%", "ppn_luxury": "PPN 12%"}
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
-def tanggal(date) -> str:
-    """``12 Maret 2026``."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def _rp(money) -> str:
