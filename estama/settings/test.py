@@ -15,3 +15,7 @@ STORAGES = {
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["ENGINE"] = "estama.testing.sqlite_backend"  # noqa: F405
+else:
+    # Threads in tests (concurrency tests, the Celery worker) close their connections
+    # at the end of each request/task, so the test database can be dropped afterwards.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
