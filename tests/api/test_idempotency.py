@@ -98,3 +98,37 @@ def test_reverse_is_idempotent(treasurer_client):
     assert second.data["number"] == first.data["number"]
     assert second["Idempotent-Replayed"] == "true"
     assert JournalEntry.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_requests_with_one_key_post_once(treasurer, client_for):
+    """Both requests race past the "key seen?" check; the UNIQUE (user, key) lets one
+    commit, the other's work is rolled back and it replays the winner's response."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (concurrent transactions)")
+    barrier = threading.Barrier(2)
+    responses = []
+
+    def post():
+        try:
+            client = client_for(treasurer)
+            barrier.wait(timeout=10)
+            responses.append(
+                client.post(URL, body(), format="json", HTTP_IDEMPOTENCY_KEY="race")
+            )
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert [r.status_code for r in responses] == [201, 201]
+    assert responses[0].data["number"] == responses[1].data["number"]
+    assert JournalEntry.objects.count() == 1
