@@ -27,9 +27,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from ledger.chart import account_code
 from ledger.models import Account, EntryStatus, JournalLine, Side
+from ledger.selectors import totals_as_of
 from members.accounts import (
     capital_account_codes,
     member_credit_code,
@@ -94,13 +96,17 @@ def shares_by_member(*, member_ids: list[int] | None = None) -> dict[int, dict]:
     return {member_id: _by_kind(values) for member_id, values in raw.items()}
 
 
-def share_totals() -> dict[str, Decimal]:
-    """Cooperative totals per kind, read from the member lines of the ledger."""
+def share_totals(*, as_of: dt.date | None = None) -> dict[str, Decimal]:
+    """Cooperative totals per kind as of a date (today by default), from the ledger's
+    maintained account totals: no scan of the member lines. Every line on these
+    accounts names its member (``verify_ledger`` checks it), so they equal the sum of
+    the members' balances."""
     codes = [code for group in share_account_codes().values() for code in group]
-    balances = defaultdict(lambda: ZERO)
-    for (_, code), net in member_line_balances(member_ids=None, codes=codes).items():
-        balances[code] += net
-    return _by_kind(dict(balances))
+    accounts = dict(Account.objects.filter(code__in=codes).values_list("pk", "code"))
+    totals = totals_as_of(
+        as_of=as_of or timezone.localdate(), account_ids=list(accounts)
+    )
+    return _by_kind({accounts[pk]: -value.net for pk, value in totals.items()})
 
 
 def member_credit(*, member: Member) -> Decimal:
