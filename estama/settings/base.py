@@ -258,3 +258,13 @@ ESTAMA_ALLOW_NEGATIVE_STOCK = env.bool("ESTAMA_ALLOW_NEGATIVE_STOCK", default=Fa
 # Number prefixes of sales invoices (INV-2026-00001) and their payment receipts.
 ESTAMA_INVOICE_PREFIX = env("ESTAMA_INVOICE_PREFIX", default="INV")
 ESTAMA_SALES_RECEIPT_PREFIX = env("ESTAMA_SALES_RECEIPT_PREFIX", default="KWJ")
+
+# Organisation: letterheads of receipts, invoices, statements and exports, and the
+# signature block of financial statements (Ketua, Bendahara, Pengawas).
+ESTAMA_ORG_NAME = env("ESTAMA_ORG_NAME", default="Estama — DPD IPSPI Jawa Timur")
+ESTAMA_ORG_LEGAL_NUMBER = env("ESTAMA_ORG_LEGAL_NUMBER", default="")
+ESTAMA_ORG_ADDRESS = env("ESTAMA_ORG_ADDRESS", default="")
+ESTAMA_ORG_CITY = env("ESTAMA_ORG_CITY", default="Surabaya")
+ESTAMA_ORG_CHAIR = env("ESTAMA_ORG_CHAIR", default="")
+ESTAMA_ORG_TREASURER = env("ESTAMA_ORG_TREASURER", default="")
+ESTAMA_ORG_SUPERVISOR = env("ESTAMA_ORG_SUPERVISOR", default="")
