@@ -9,7 +9,7 @@ member's own data, answering 404 for anything else (so numbers cannot be probed)
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from members.roles import Role, user_role
+from estama.roles import Role, user_role
 
 DEFAULT_READ = frozenset({Role.TREASURER, Role.AUDITOR})
 DEFAULT_WRITE = frozenset({Role.TREASURER})

@@ -12,11 +12,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from estama.roles import Role, user_role
 from ledger import currency as cur
 from ledger import services
 from ledger.errors import DomainError
 from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, Period
-from members.roles import Role, user_role
 
 
 @admin.register(Account)

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
+from estama.roles import AUDITOR_GROUP, TREASURER_GROUP
 from ledger.integrity import ledger_verify
-from members.roles import AUDITOR_GROUP, TREASURER_GROUP
 
 logger = logging.getLogger(__name__)
 

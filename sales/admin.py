@@ -14,9 +14,9 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from estama.roles import Role, user_role
 from ledger import currency as cur
 from ledger.errors import DomainError
-from members.roles import Role, user_role
 from sales import services
 from sales.models import (
     Expense,

@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet, Sum
 
+from estama.roles import Role, user_member, user_role
 from ledger.chart import account_code
 from ledger.models import Account
 from ledger.selectors import totals_as_of
-from members.roles import Role, user_member, user_role
 from sales.models import (
     Expense,
     Invoice,

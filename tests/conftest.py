@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group, User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from members.roles import AUDITOR_GROUP, TREASURER_GROUP
+from estama.roles import AUDITOR_GROUP, TREASURER_GROUP
 
 _counter = itertools.count(1)
 

@@ -15,7 +15,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
-from members.roles import Role, user_member, user_role
+from estama.roles import Role, user_member, user_role
 
 STAFF_ROLES = frozenset({Role.TREASURER, Role.AUDITOR})
 

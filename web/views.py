@@ -18,8 +18,8 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from estama.roles import Role, user_member, user_role
 from ledger.currency import format_idr
-from members.roles import Role, user_member, user_role
 from members.selectors import arrears_report
 from reports import selectors as reports_selectors
 from reports.selectors import CASHBOOK_CATEGORIES

@@ -36,7 +36,7 @@ from members.models import (
     ShareTransaction,
 )
 from members.receipts import receipt_pdf
-from members.roles import Role, user_member, user_role
+from estama.roles import Role, user_member, user_role
 from reports.selectors import member_shu_years
 
 ALL_READERS = frozenset({Role.TREASURER, Role.AUDITOR, Role.MEMBER})

@@ -41,7 +41,7 @@ from api.reports.serializers import (
     ShuPayOutInSerializer,
     ShuPreviewSerializer,
 )
-from members.roles import Role, user_member, user_role
+from estama.roles import Role, user_member, user_role
 from reports import selectors, services
 from reports.exports.files import export_chunks
 from reports.exports.general_ledger import xlsx_tempfile

@@ -43,7 +43,7 @@ from api.sales.serializers import (
     SalesPaymentInSerializer,
     SalesPaymentSerializer,
 )
-from members.roles import Role
+from estama.roles import Role
 from sales import pdf, selectors, services
 from sales.models import Invoice
 

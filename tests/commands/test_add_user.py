@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
-from members.roles import Role, user_role
+from estama.roles import Role, user_role
 
 PASSWORD = "kata-sandi-kuat-1"
 

@@ -10,10 +10,10 @@ from django.core import mail
 from django.db import connection
 
 from estama.celery import app
+from estama.roles import AUDITOR_GROUP
 from ledger import triggers
 from ledger.services import LineInput, entry_post
 from ledger.tasks import ledger_verify_nightly
-from members.roles import AUDITOR_GROUP
 
 
 def _post(amount: str = "250000"):

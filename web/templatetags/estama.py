@@ -29,7 +29,7 @@ def rupiah(value) -> str:
 def estama_role(context) -> str:
     """``{% estama_role as role %}``: the request user's role (treasurer, auditor,
     member or none), for choosing the navigation."""
-    from members.roles import user_role
+    from estama.roles import user_role
 
     request = context.get("request")
     return str(user_role(getattr(request, "user", None)))

@@ -26,8 +26,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from audit.services import audit_record
+from estama.roles import AUDITOR_GROUP, TREASURER_GROUP, Role
 from members.models import Member
-from members.roles import AUDITOR_GROUP, TREASURER_GROUP, Role
 
 ROLE_GROUPS = {Role.TREASURER: TREASURER_GROUP, Role.AUDITOR: AUDITOR_GROUP}
 #: Apps whose admin pages the staff roles use; the audit trail is view-only for all.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.core.exceptions import ObjectDoesNotExist
+
 
 class Role(StrEnum):
     TREASURER = "treasurer"
@@ -46,9 +48,12 @@ def user_role(user) -> Role:
 
 
 def _linked_member(user):
-    from members.models import Member
-
-    return Member.objects.filter(user=user).first()
+    # The reverse side of ``Member.user`` (related_name "member"): reading it through
+    # the user keeps this module below every app, so the ledger can ask for roles.
+    try:
+        return user.member
+    except ObjectDoesNotExist:
+        return None
 
 
 def user_member(user):
