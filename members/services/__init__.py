@@ -1,14 +1,9 @@
 """Writes of the members app (each one business operation in one transaction)."""
 
-from members.services.dues import (
-    IssueResult,
-    credit_consume,
-    dues_issue_period,
-    dues_plan_create,
-    item_waive,
-    pokok_bill,
-)
+from members.services.billing import credit_consume, pokok_bill
+from members.services.dues import IssueResult, dues_issue_period
 from members.services.payments import payment_record, receipt_number_next
+from members.services.plans import dues_plan_create
 from members.services.registry import (
     member_activate,
     member_create,
@@ -23,6 +18,7 @@ from members.services.resignations import (
     resignation_request,
 )
 from members.services.shares import share_transaction_record
+from members.services.waivers import item_waive
 
 __all__ = [
     "IssueResult",

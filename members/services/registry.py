@@ -202,7 +202,7 @@ def members_activate(
         InvalidTransition: one of them is not an applicant (nobody is activated).
         PeriodLocked: the activation date's month is locked.
     """
-    from members.services.dues import pokok_bill
+    from members.services.billing import pokok_bill
 
     date = date or timezone.localdate()
     with transaction.atomic():

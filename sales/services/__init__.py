@@ -3,15 +3,12 @@ posts at most one journal entry (see the modules for their invariants)."""
 
 from sales.services.catalog import item_create, item_update
 from sales.services.expenses import expense_record
-from sales.services.invoices import (
-    InvoiceLineInput,
-    invoice_create,
-    invoice_issue,
-    invoice_void,
-)
+from sales.services.invoices import InvoiceLineInput, invoice_create
+from sales.services.issuing import invoice_issue
 from sales.services.payments import payment_record
 from sales.services.purchases import PurchaseLineInput, purchase_pay, purchase_record
 from sales.services.tax import line_tax
+from sales.services.voiding import invoice_void
 
 __all__ = [
     "InvoiceLineInput",

@@ -23,7 +23,7 @@ from ledger.models import EntrySource
 from ledger.services import LineInput, entry_post
 from sales.errors import InvalidInvoiceStatus, Overpayment
 from sales.models import Invoice, InvoiceStatus, Payment, PaymentMethod
-from sales.services.invoices import document_number, is_whole
+from sales.services.common import document_number, is_whole
 
 
 def payment_record(

@@ -38,7 +38,7 @@ from sales.models import (
     Supplier,
     SupplierPayment,
 )
-from sales.services.invoices import MAX_QUANTITY, is_quantity, is_whole
+from sales.services.common import MAX_QUANTITY, is_quantity, is_whole
 
 PAID_FROM_ROLE = {"cash": "cash", "bank": "bank", "credit": "trade_payable"}
 

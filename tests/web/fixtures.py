@@ -75,15 +75,15 @@ def portal(db, make_member, treasurer):
     consultation (invoice); Budi pays Rp 10.000 (receipt). Returns a namespace."""
     from types import SimpleNamespace
 
-    from members.services.dues import dues_issue_period, dues_plan_create
+    from members.services import dues_issue_period, dues_plan_create
     from members.services.payments import payment_record
     from members.services.shares import share_transaction_record
-    from sales.services.catalog import item_create
-    from sales.services.invoices import (
+    from sales.services import (
         InvoiceLineInput,
         invoice_create,
         invoice_issue,
     )
+    from sales.services.catalog import item_create
 
     today = timezone.localdate()
     sari = make_member("Sari Wulandari", login=True, region="3578")

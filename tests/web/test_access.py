@@ -119,7 +119,7 @@ def test_user_without_a_role_sees_no_data(web_client, db):
 def test_invoice_payment_receipt_is_only_for_its_member(web_client, portal):
     # given Budi buys a consultation on credit and pays part of it
     from sales.models import Item
-    from sales.services.invoices import InvoiceLineInput, invoice_create, invoice_issue
+    from sales.services import InvoiceLineInput, invoice_create, invoice_issue
     from sales.services.payments import payment_record
 
     invoice = invoice_create(

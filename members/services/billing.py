@@ -1,0 +1,174 @@
+"""Billing members: the accrual entry of new open items, the one-off simpanan
+pokok, and consuming member credit when new items are billed.
+
+Lock order: the caller holds the members' locks before anything here posts (the
+ledger chain lock), as everywhere in this app (see ``services.common``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from djmoney.money import Money
+
+from ledger.chart import account_code
+from ledger.models import EntrySource
+from ledger.services import LineInput, entry_post
+from members.accounts import accrual_credit_code, member_credit_code
+from members.models import AllocationSource, ItemKind, Member, OpenItem
+from members.models.dues import KIND_ORDER
+from members.services.common import ZERO, member_line_balances
+from members.services.settlement import (
+    allocations_apply,
+    locked_open_items,
+    receivable_lines,
+    settle,
+)
+
+
+def accrue(
+    *,
+    rows: list[tuple[int, Decimal]],
+    kind: str,
+    code: str,
+    period: str,
+    members: dict[int, Member],
+    date: dt.date,
+    description: str,
+    reference: str,
+    user,
+):
+    """Post ONE accrual entry for ``rows`` of (member id, amount): a debit on 1-1310
+    per member; a credit per member on pokok/wajib (member money), or one total
+    credit on dues revenue for iuran (revenue lines need no member)."""
+    memo = f"{kind} {period}".strip()
+    receivable = account_code("member_receivable")
+    lines = [
+        LineInput(
+            account=receivable, debit=amount, member=members[member_id], memo=memo
+        )
+        for member_id, amount in rows
+    ]
+    if kind == ItemKind.IURAN:
+        total = sum((amount for _, amount in rows), ZERO)
+        lines.append(LineInput(account=code, credit=total, memo=memo))
+    else:
+        lines.extend(
+            LineInput(account=code, credit=amount, member=members[member_id], memo=memo)
+            for member_id, amount in rows
+        )
+    return entry_post(
+        date=date,
+        description=description,
+        lines=lines,
+        source=EntrySource.DUES,
+        reference=reference,
+        user=user,
+    )
+
+
+def credit_consume(*, member_ids: list[int], date: dt.date, user=None) -> int:
+    """Settle open items of ``member_ids`` from their member credit (2-1230), oldest
+    first, in one entry. The caller holds the members' locks. Returns how many
+    members' credit was used."""
+    code = member_credit_code()
+    credits = {
+        member_id: net
+        for (member_id, _), net in member_line_balances(
+            member_ids=member_ids, codes=[code]
+        ).items()
+        if net > 0
+    }
+    if not credits:
+        return 0
+    items = locked_open_items(member_ids=sorted(credits))
+    by_member: dict[int, list[OpenItem]] = {}
+    for item in items:
+        by_member.setdefault(item.member_id, []).append(item)
+    members = Member.objects.in_bulk(sorted(credits))
+    lines: list[LineInput] = []
+    plans = []
+    for member_id, credit in sorted(credits.items()):
+        plan = settle(items=by_member.get(member_id, []), available=credit)
+        used = sum((amount for _, amount in plan), ZERO)
+        if not used:
+            continue
+        member = members[member_id]
+        lines.append(LineInput(account=code, debit=used, member=member))
+        lines.extend(receivable_lines(member=member, plan=plan))
+        plans.extend(plan)
+    if not lines:
+        return 0
+    entry = entry_post(
+        date=date,
+        description="Pemakaian titipan anggota untuk tagihan",
+        lines=lines,
+        source=EntrySource.PAYMENTS,
+        user=user,
+    )
+    allocations_apply(plan=plans, source=AllocationSource.CREDIT, entry=entry)
+    return len({item.member_id for item, _ in plans})
+
+
+def credit_holders(member_ids: set[int]) -> list[int]:
+    balances = member_line_balances(member_ids=None, codes=[member_credit_code()])
+    return sorted(
+        member_id
+        for (member_id, _), net in balances.items()
+        if net > 0 and member_id in member_ids
+    )
+
+
+def pokok_bill(*, members: list[Member], date: dt.date, user=None) -> int:
+    """Bill the one-off simpanan pokok to ``members`` (at most once per member: the
+    UNIQUE constraint skips those billed before) in ONE accrual entry.
+
+    The caller holds the members' locks. Returns how many were billed now."""
+    amount = Decimal(settings.ESTAMA_POKOK_AMOUNT)
+    if amount <= 0 or not members:
+        return 0
+    token = uuid.uuid4().hex
+    code = accrual_credit_code("pokok")
+    OpenItem.objects.bulk_create(
+        [
+            OpenItem(
+                member=member,
+                kind=ItemKind.POKOK,
+                kind_order=KIND_ORDER[ItemKind.POKOK],
+                bill_key="pokok",
+                period="",
+                due_date=date,
+                amount=Money(amount, "IDR"),
+                account_code=code,
+                run_token=token,
+            )
+            for member in members
+        ],
+        ignore_conflicts=True,
+    )
+    billed = sorted(
+        OpenItem.objects.filter(run_token=token).values_list("member_id", flat=True)
+    )
+    if not billed:
+        return 0
+    by_id = {member.pk: member for member in members}
+    single = by_id[billed[0]] if len(billed) == 1 else None
+    entry = accrue(
+        rows=[(member_id, amount) for member_id in billed],
+        kind=ItemKind.POKOK,
+        code=code,
+        period="",
+        members=by_id,
+        date=date,
+        description=f"Simpanan pokok {single.number} {single.name}"
+        if single
+        else f"Simpanan pokok {len(billed)} anggota baru",
+        reference=single.number if single else "",
+        user=user,
+    )
+    OpenItem.objects.filter(run_token=token).update(entry=entry)
+    credit_consume(member_ids=billed, date=date, user=user)
+    return len(billed)
