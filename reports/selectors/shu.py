@@ -1,15 +1,11 @@
-"""Reads of the reports capability: statements, fiscal years, the SHU and the cash book.
+"""The SHU of a year: its result split over the stored table and over the members.
 
-Invariants:
-    - everything is computed from posted ledger lines and the maintained totals;
-    - the SHU of a year is its result (revenue minus expenses, closing entries left
-      out); its parts are the largest-remainder split of that result over the stored
-      table, and each members' pool is the largest-remainder split over members (in
-      member-number order) of their paid simpanan at year end (capital) and of their
-      purchases in the year (business);
-    - a member's purchases are the credit minus debit of their lines on the member
-      revenue accounts and on sales returns; a negative total counts as zero;
-    - the cash book never names a member: it aggregates by category only.
+The SHU of a year is its result (revenue minus expenses, closing entries left out);
+its parts are the largest-remainder split of that result over the stored table, and
+each members' pool is the largest-remainder split over members (in member-number
+order) of their paid simpanan at year end (capital) and of their purchases in the
+year (business). A member's purchases are the credit minus debit of their lines on
+the member revenue accounts and on sales returns; a negative total counts as zero.
 """
 
 from __future__ import annotations
@@ -21,39 +17,16 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Q, Sum
-from django.db.models.functions import ExtractMonth
 
 from ledger.chart import account_code
-from ledger.models import Account, AccountType
 from ledger.selectors import posted_lines
-from members.accounts import CAPITAL_LIABILITY, MEMBER_CREDIT, capital_account_codes
+from members.accounts import capital_account_codes
 from members.models import Allocation, ItemKind, Member, OpenItem
 from reports.allocation import allocate
 from reports.errors import NothingToAllocate
-from reports.labels import label
-from reports.models import FiscalYear, ShuPart, ShuPartKind, YearStatus
-from reports.statements import (
-    balance_sheet,
-    cash_account_ids,
-    cash_balance,
-    cash_flow,
-    counter_lines,
-    equity_changes,
-    income_statement,
-    result_between,
-    signed_sums,
-)
-
-__all__ = [
-    "balance_sheet",
-    "cash_flow",
-    "cashbook",
-    "equity_changes",
-    "fiscal_year_get",
-    "income_statement",
-    "member_shu",
-    "shu_preview",
-]
+from reports.models import FiscalYear, ShuPart, ShuPartKind
+from reports.selectors.years import fiscal_year_get, year_bounds
+from reports.statements import result_between, signed_sums
 
 ZERO = Decimal(0)
 PURCHASE_ROLES = (
@@ -62,17 +35,6 @@ PURCHASE_ROLES = (
     "consulting_member",
     "sales_returns",
 )
-
-
-def year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def fiscal_year_get(*, year: int) -> FiscalYear:
-    """The year's row, or an unsaved open one when it was never closed."""
-    return FiscalYear.objects.filter(year=year).first() or FiscalYear(
-        year=year, status=YearStatus.OPEN
-    )
 
 
 def capital_bases(*, year: int) -> dict[int, Decimal]:
@@ -267,112 +229,6 @@ def member_shu(*, member: Member, year: int) -> MemberShu:
         if row.member.pk == member.pk:
             return row
     return MemberShu(member, ZERO, ZERO, ZERO, ZERO)
-
-
-# --- Cash book ------------------------------------------------------------------------
-
-CASHBOOK_CATEGORIES = (
-    "dues_shares",
-    "sales_services",
-    "purchases",
-    "operating_expenses",
-    "other",
-)
-#: Member-money accounts the members app adds (capital as liability, member credit).
-_DUES_SHARES_CODES = (*CAPITAL_LIABILITY.values(), MEMBER_CREDIT)
-_DUES_SHARES_ROLES = (
-    "dues_revenue",
-    "pokok",
-    "wajib",
-    "sukarela",
-    "member_receivable",
-    "member_other_receivable",
-    "leaving_member_payable",
-    "shu_member_payable",
-)
-_SALES_ROLES = ("trade_receivable", "output_vat", "unearned_revenue")
-_PURCHASE_ROLES = ("inventory", "input_vat", "trade_payable")
-
-
-def cashbook_category(account: Account) -> str:
-    """The cash book category of a counter-account of a cash or bank line."""
-    code = account.code
-    if code in {account_code(r) for r in _DUES_SHARES_ROLES} | set(_DUES_SHARES_CODES):
-        return "dues_shares"
-    if code in {account_code(r) for r in _SALES_ROLES} or (
-        account.type == AccountType.REVENUE and code.startswith("4-1")
-    ):
-        return "sales_services"
-    if (
-        code in {account_code(r) for r in _PURCHASE_ROLES}
-        or code.startswith("5")
-        or code.startswith("1-2")
-    ):
-        return "purchases"
-    if code.startswith("6") or code == "1-1600":
-        return "operating_expenses"
-    return "other"
-
-
-@dataclass
-class CashbookMonth:
-    month: int
-    money_in: dict[str, Decimal]
-    money_out: dict[str, Decimal]
-    closing_balance: Decimal
-
-    @property
-    def total_in(self) -> Decimal:
-        return sum(self.money_in.values(), ZERO)
-
-    @property
-    def total_out(self) -> Decimal:
-        return sum(self.money_out.values(), ZERO)
-
-
-@dataclass
-class Cashbook:
-    year: int
-    opening_balance: Decimal
-    months: list[CashbookMonth]
-    lang: str = "id"
-
-    @property
-    def closing_balance(self) -> Decimal:
-        return self.months[-1].closing_balance if self.months else self.opening_balance
-
-    def category_label(self, key: str) -> str:
-        return label(key, self.lang)
-
-
-def cashbook(*, year: int, lang: str = "id") -> Cashbook:
-    """Money in and out of cash and bank per month and category, with the running
-    balance of cash plus bank. Counter lines of each cash entry decide the category;
-    their credit is money in, their debit money out."""
-    start, end = year_bounds(year)
-    cash_ids = cash_account_ids()
-    accounts = {a.pk: a for a in Account.objects.filter(is_group=False)}
-    rows = (
-        counter_lines(start=start, end=end, cash_ids=cash_ids)
-        .annotate(month=ExtractMonth("entry__date"))
-        .values("month", "account_id")
-        .annotate(**signed_sums())
-    )
-    money_in: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    money_out: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for row in rows:
-        category = cashbook_category(accounts[row["account_id"]])
-        money_in[row["month"]][category] += row["credit"]
-        money_out[row["month"]][category] += row["debit"]
-    opening = cash_balance(as_of=start - dt.timedelta(days=1), cash_ids=cash_ids)
-    balance = opening
-    months = []
-    for month in range(1, 13):
-        ins = {c: money_in[month].get(c, ZERO) for c in CASHBOOK_CATEGORIES}
-        outs = {c: money_out[month].get(c, ZERO) for c in CASHBOOK_CATEGORIES}
-        balance += sum(ins.values(), ZERO) - sum(outs.values(), ZERO)
-        months.append(CashbookMonth(month, ins, outs, balance))
-    return Cashbook(year, opening, months, lang)
 
 
 @dataclass(frozen=True)
