@@ -85,9 +85,9 @@ def test_json_output(ledger):
 
 
 def test_verification_reads_the_chain_in_pages(ledger, monkeypatch):
-    monkeypatch.setattr(integrity, "PAGE_SIZE", 4)
+    monkeypatch.setattr(integrity.chain, "PAGE_SIZE", 4)
     assert ledger_verify().ok
-    monkeypatch.setattr(integrity, "PAGE_SIZE", 1)
+    monkeypatch.setattr(integrity.chain, "PAGE_SIZE", 1)
     assert ledger_verify().ok
 
 
@@ -315,14 +315,14 @@ def test_missing_maintained_totals_are_caught(ledger):
 def test_registered_checks_run_and_their_problems_fail_verification(
     ledger, monkeypatch
 ):
-    monkeypatch.setattr(integrity, "_checks", [])
+    monkeypatch.setattr(integrity.report, "_checks", [])
 
     @register_check
     def shares_agree():
         return []
 
     register_check(shares_agree)
-    assert integrity._checks == [shares_agree]
+    assert integrity.report._checks == [shares_agree]
     assert ledger_verify().ok
 
     @register_check
