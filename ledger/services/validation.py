@@ -16,6 +16,8 @@ from collections.abc import Sequence as Seq
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import timezone
 from djmoney.money import Money
 
 from ledger import currency as cur
@@ -172,6 +174,13 @@ def _check_balanced(lines: Iterable[_Line]) -> None:
         )
 
 
+def latest_entry_date() -> dt.date:
+    """The last date an entry may carry: 31 December of the year
+    ``ESTAMA_ENTRY_DATE_YEARS_AHEAD`` years after today's (Asia/Jakarta)."""
+    ahead = max(0, int(settings.ESTAMA_ENTRY_DATE_YEARS_AHEAD))
+    return min(MAX_DATE, dt.date(timezone.localdate().year + ahead, 12, 31))
+
+
 def _check_date(date: dt.date) -> None:
     if (
         not isinstance(date, dt.date)
@@ -181,6 +190,12 @@ def _check_date(date: dt.date) -> None:
         raise InvalidDate(
             "Tanggal di luar rentang yang diizinkan.",
             errors={"date": [f"The date must be between {MIN_DATE} and {MAX_DATE}."]},
+        )
+    latest = latest_entry_date()
+    if date > latest:
+        raise InvalidDate(
+            f"Tanggal {date} terlalu jauh di masa depan (paling lambat {latest}).",
+            errors={"date": [f"The date must not be later than {latest}."]},
         )
 
 
