@@ -11,7 +11,7 @@ Module map:
     currency.py          the one place that knows currencies and their precision
     errors.py            domain errors with stable machine-readable codes
     hashing.py           canonical content and SHA-256 chain of posted entries
-    services.py          writes: entry_post, entry_reverse, period_lock, ...
+    services/            writes: entry_post, entry_reverse, period_lock, ...
     selectors.py         reads: account_balance, account_ledger, trial_balance
     integrity.py         the checks behind ``manage.py verify_ledger``
     chart.py             the seed chart of accounts (DOMAIN.md)

@@ -228,6 +228,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 ESTAMA_ROUNDING = env("ESTAMA_ROUNDING", default="half_up")
 # Prefix of journal entry numbers: JU-2026-000123.
 ESTAMA_ENTRY_PREFIX = env("ESTAMA_ENTRY_PREFIX", default="JU")
+# How far ahead an entry may be dated: up to 31 December of the year this many years
+# after today's (1 = end of next year). Later dates are refused with invalid_date.
+ESTAMA_ENTRY_DATE_YEARS_AHEAD = env.int("ESTAMA_ENTRY_DATE_YEARS_AHEAD", default=1)
 
 # Members. Simpanan pokok: one amount for every member, billed on activation.
 ESTAMA_POKOK_AMOUNT = env.int("ESTAMA_POKOK_AMOUNT", default=100000)

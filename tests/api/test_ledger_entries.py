@@ -249,3 +249,15 @@ def test_list_query_count_does_not_grow_with_entries(
 
     assert count == 23
     assert many == few
+
+
+@pytest.mark.django_db
+def test_an_entry_dated_years_ahead_is_refused_with_invalid_date(treasurer_client):
+    far = dt.date(dt.date.today().year + 4, 1, 15).isoformat()
+
+    response = treasurer_client.post(URL, body(date=far), format="json")
+
+    assert response.status_code == 400, response.data
+    assert response.data["code"] == "invalid_date"
+    assert "date" in response.data["errors"]
+    assert not JournalEntry.objects.exists()

@@ -421,3 +421,27 @@ def test_a_line_may_name_an_account_object():
         lines=[LineInput(cash, debit="5"), LineInput("4-9100", credit="5")],
     )
     assert entry.lines.get(side=Side.DEBIT).account == cash
+
+
+def test_a_date_past_the_end_of_next_year_is_invalid_date():
+    # Given today's year, the default window ends on 31 December of next year.
+    latest = dt.date(timezone.localdate().year + 1, 12, 31)
+    lines = [LineInput("1-1100", debit="1"), LineInput("4-9100", credit="1")]
+
+    # When an entry is dated one day later, then it is refused...
+    error = _refused(lines, date=latest + dt.timedelta(days=1))
+    assert isinstance(error, InvalidDate) and error.code == "invalid_date"
+    assert str(latest) in error.errors["date"][0]
+    # ...and the last day of the window is still accepted.
+    assert entry_post(date=latest, description="Akhir jendela", lines=lines).is_posted
+
+
+def test_the_future_date_window_is_a_setting(settings):
+    settings.ESTAMA_ENTRY_DATE_YEARS_AHEAD = 0
+    end_of_year = dt.date(timezone.localdate().year, 12, 31)
+    lines = [LineInput("1-1100", debit="1"), LineInput("4-9100", credit="1")]
+
+    error = _refused(lines, date=end_of_year + dt.timedelta(days=1))
+
+    assert isinstance(error, InvalidDate)
+    assert entry_post(date=end_of_year, description="Akhir tahun", lines=lines)
