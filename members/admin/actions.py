@@ -1,5 +1,6 @@
-"""What the members admins share: read-only screens and the intermediate forms
-of actions (a form is shown first; the service runs when it is submitted).
+"""What the members admins share: read-only screens and action forms.
+
+An action first shows an intermediate form; the service runs when it is submitted.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""The member registry: list with the in-arrears flag, the member's page with
-their items, payments and status history, and the treasurer's bulk actions.
+"""The member registry and the treasurer's bulk actions on members.
+
+The list flags members in arrears; a member's page shows their items, payments and
+status history.
 """
 
 from __future__ import annotations

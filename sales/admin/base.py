@@ -1,5 +1,6 @@
-"""What the sales admins share: rupiah display, treasurer-only actions that
-report each failure, and read-only screens.
+"""What the sales admins share: rupiah display, actions, read-only screens.
+
+Actions run for the treasurer only and report each object that failed.
 """
 
 from __future__ import annotations
