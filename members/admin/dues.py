@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_record
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from members import services
 from members.admin.actions import ReadOnlyMixin, ReasonForm, _action_form
 from members.models import (
@@ -17,7 +18,7 @@ from members.models import (
 
 
 @admin.register(DuesPlan)
-class DuesPlanAdmin(admin.ModelAdmin):
+class DuesPlanAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = ("name", "kind", "amount", "frequency", "category", "is_active")
     list_filter = ("kind", "frequency", "is_active")
 
@@ -51,7 +52,7 @@ class DuesPlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(OpenItem)
-class OpenItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class OpenItemAdmin(TreasurerOnlyWrites, ReadOnlyMixin, admin.ModelAdmin):
     list_display = (
         "member",
         "kind",
@@ -67,7 +68,7 @@ class OpenItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ("member",)
     actions = ("waive",)
 
-    @admin.action(description=_("Hapuskan sisa tagihan (dengan alasan)"))
+    @treasurer_action(description=_("Hapuskan sisa tagihan (dengan alasan)"))
     def waive(self, request, queryset):
         def apply(data):
             done = 0
@@ -88,6 +89,6 @@ class OpenItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ReminderSent)
-class ReminderSentAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ReminderSentAdmin(TreasurerOnlyWrites, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("member", "period", "email", "sent_at")
     list_select_related = ("member",)

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger.errors import DomainError
 from members import services
 from members.admin.actions import ReadOnlyMixin
@@ -18,7 +19,7 @@ from members.models import (
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class PaymentAdmin(TreasurerOnlyWrites, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("number", "date", "member", "amount", "method", "receipt")
     search_fields = ("number", "member__number", "member__name", "reference")
     list_filter = ("method",)
@@ -32,7 +33,7 @@ class PaymentAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ShareTransaction)
-class ShareTransactionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ShareTransactionAdmin(TreasurerOnlyWrites, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("date", "member", "direction", "amount", "method")
     list_filter = ("direction",)
     search_fields = ("member__number", "member__name")
@@ -40,13 +41,13 @@ class ShareTransactionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Resignation)
-class ResignationAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ResignationAdmin(TreasurerOnlyWrites, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("member", "kind", "status", "requested_on", "refund", "paid_on")
     list_filter = ("status", "kind")
     list_select_related = ("member",)
     actions = ("pay_out",)
 
-    @admin.action(description=_("Bayar pengembalian (tunai)"))
+    @treasurer_action(description=_("Bayar pengembalian (tunai)"))
     def pay_out(self, request, queryset):
         for resignation in queryset.filter(status=ResignationStatus.APPROVED):
             try:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger import currency as cur
 from ledger.errors import DomainError
 from members import selectors, services
@@ -46,7 +47,7 @@ class InArrearsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class OpenItemInline(ReadOnlyMixin, admin.TabularInline):
+class OpenItemInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = OpenItem
     fields = ("kind", "period", "due_date", "amount", "paid", "waived", "status")
     readonly_fields = fields
@@ -55,14 +56,14 @@ class OpenItemInline(ReadOnlyMixin, admin.TabularInline):
     verbose_name_plural = _("tagihan")
 
 
-class StatusChangeInline(ReadOnlyMixin, admin.TabularInline):
+class StatusChangeInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = MemberStatusChange
     fields = ("from_status", "to_status", "reason", "changed_by", "changed_at")
     readonly_fields = fields
     extra = 0
 
 
-class PaymentInline(ReadOnlyMixin, admin.TabularInline):
+class PaymentInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = Payment
     fields = ("number", "date", "amount", "method", "reference")
     readonly_fields = fields
@@ -70,7 +71,7 @@ class PaymentInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = (
         "number",
         "name",
@@ -157,7 +158,7 @@ class MemberAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Terbitkan tagihan untuk satu periode"))
+    @treasurer_action(description=_("Terbitkan tagihan untuk satu periode"))
     def issue_dues(self, request, queryset):
         def apply(data):
             result = services.dues_issue_period(
@@ -179,7 +180,7 @@ class MemberAdmin(admin.ModelAdmin):
             apply=apply,
         )
 
-    @admin.action(description=_("Catat pembayaran"))
+    @treasurer_action(description=_("Catat pembayaran"))
     def record_payment(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, _("Pilih tepat satu anggota."), messages.ERROR)
@@ -203,7 +204,7 @@ class MemberAdmin(admin.ModelAdmin):
             apply=apply,
         )
 
-    @admin.action(description=_("Aktifkan (tagih simpanan pokok)"))
+    @treasurer_action(description=_("Aktifkan (tagih simpanan pokok)"))
     def activate(self, request, queryset):
         done = 0
         for member in queryset.order_by("pk"):
@@ -214,7 +215,7 @@ class MemberAdmin(admin.ModelAdmin):
                 self.message_user(request, exc.message, messages.WARNING)
         self.message_user(request, f"{done} anggota diaktifkan.")
 
-    @admin.action(description=_("Setujui pengunduran diri"))
+    @treasurer_action(description=_("Setujui pengunduran diri"))
     def approve_resignation(self, request, queryset):
         def apply(data):
             for member in queryset.order_by("pk"):

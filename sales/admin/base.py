@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 
-from estama.roles import Role, user_role
+from estama.admin_access import TreasurerOnlyWrites
 from ledger import currency as cur
 from ledger.errors import DomainError
 
@@ -17,9 +17,6 @@ def _rp(money) -> str:
 
 
 class TreasurerActionsMixin:
-    def has_treasurer_permission(self, request) -> bool:
-        return user_role(request.user) == Role.TREASURER
-
     def _run(self, request, queryset, action, done_message):
         done = 0
         for obj in queryset.order_by("date", "id"):
@@ -35,7 +32,7 @@ class TreasurerActionsMixin:
             self.message_user(request, done_message % done, messages.SUCCESS)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites
 from ledger import currency as cur
 from ledger.errors import DomainError
 from sales import services
@@ -64,7 +65,7 @@ class ItemForm(forms.ModelForm):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     form = ItemForm
     list_display = (
         "sku",

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from sales import services
 from sales.admin.base import ReadOnlyAdmin, TreasurerActionsMixin, _rp
 from sales.models import (
@@ -15,7 +16,7 @@ from sales.models import (
 )
 
 
-class InvoiceLineInline(admin.TabularInline):
+class InvoiceLineInline(TreasurerOnlyWrites, admin.TabularInline):
     model = InvoiceLine
     extra = 0
     can_delete = False
@@ -39,7 +40,7 @@ class InvoiceLineInline(admin.TabularInline):
         return False
 
 
-class PaymentInline(admin.TabularInline):
+class PaymentInline(TreasurerOnlyWrites, admin.TabularInline):
     model = Payment
     extra = 0
     can_delete = False
@@ -104,7 +105,7 @@ class InvoiceAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
     def paid_display(self, obj):
         return _rp(obj.amount_paid)
 
-    @admin.action(description=_("Terbitkan faktur draf"), permissions=["treasurer"])
+    @treasurer_action(description=_("Terbitkan faktur draf"))
     def issue_invoices(self, request, queryset):
         self._run(
             request,
@@ -113,7 +114,7 @@ class InvoiceAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
             _("%d faktur diterbitkan."),
         )
 
-    @admin.action(description=_("Batalkan faktur"), permissions=["treasurer"])
+    @treasurer_action(description=_("Batalkan faktur"))
     def void_invoices(self, request, queryset):
         self._run(
             request,
@@ -124,10 +125,7 @@ class InvoiceAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
             _("%d faktur dibatalkan."),
         )
 
-    @admin.action(
-        description=_("Catat pelunasan tunai hari ini (sisa tagihan)"),
-        permissions=["treasurer"],
-    )
+    @treasurer_action(description=_("Catat pelunasan tunai hari ini (sisa tagihan)"))
     def record_full_payment(self, request, queryset):
         today = timezone.localdate()
         self._run(

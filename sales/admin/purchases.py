@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from sales import services
 from sales.admin.base import ReadOnlyAdmin, TreasurerActionsMixin
 from sales.models import (
@@ -16,7 +17,7 @@ from sales.models import (
 )
 
 
-class PurchaseLineInline(admin.TabularInline):
+class PurchaseLineInline(TreasurerOnlyWrites, admin.TabularInline):
     model = PurchaseLine
     extra = 0
     can_delete = False
@@ -30,7 +31,7 @@ class PurchaseLineInline(admin.TabularInline):
         return False
 
 
-class SupplierPaymentInline(admin.TabularInline):
+class SupplierPaymentInline(TreasurerOnlyWrites, admin.TabularInline):
     model = SupplierPayment
     extra = 0
     can_delete = False
@@ -62,10 +63,7 @@ class PurchaseAdmin(TreasurerActionsMixin, ReadOnlyAdmin):
     inlines = (PurchaseLineInline, SupplierPaymentInline)
     actions = ("pay_from_bank",)
 
-    @admin.action(
-        description=_("Bayar sisa utang pemasok hari ini dari bank"),
-        permissions=["treasurer"],
-    )
+    @treasurer_action(description=_("Bayar sisa utang pemasok hari ini dari bank"))
     def pay_from_bank(self, request, queryset):
         today = timezone.localdate()
         self._run(
