@@ -10,13 +10,19 @@ logged).
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from api.limits import InvalidJson, RequestTooLarge
 from ledger.errors import DomainError
 
 KIND_STATUS = {
@@ -38,6 +44,9 @@ SPECIFIC_CODES = (
 )
 
 DRF_CODES = {
+    # Subclasses of ParseError with their own codes come before it (api/limits.py).
+    InvalidJson: "invalid_json",
+    RequestTooLarge: "request_too_large",
     exceptions.NotAuthenticated: "not_authenticated",
     exceptions.AuthenticationFailed: "authentication_failed",
     exceptions.PermissionDenied: "permission_denied",
@@ -105,6 +114,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
+    elif isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        exc = exceptions.ParseError(str(exc))
     if isinstance(exc, exceptions.ValidationError):
         return _validation_response(exc)
     response = drf_exception_handler(exc, context)

@@ -2,9 +2,8 @@
 
 Each view declares which roles may read (safe methods) and which may write:
 ``read_roles`` defaults to treasurer and auditor, ``write_roles`` to treasurer. Views
-that
-members may read add ``Role.MEMBER`` to ``read_roles`` and scope their querysets to the
-member's own data, answering 404 for anything else (so numbers cannot be probed).
+that members may read add ``Role.MEMBER`` to ``read_roles`` and scope their querysets to
+the member's own data, answering 404 for anything else (so numbers cannot be probed).
 """
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission

@@ -3,10 +3,11 @@
 from django.contrib import admin
 
 from audit.models import AuditEvent
+from estama.admin_access import TreasurerOnlyWrites
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = ("at", "action", "actor", "object_type", "object_id")
     list_filter = ("action", "object_type")
     search_fields = ("action", "object_id", "note")

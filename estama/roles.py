@@ -3,6 +3,7 @@
 - treasurer: a superuser or a member of the ``treasurer`` group; does everything;
 - auditor: a member of the ``auditor`` group; reads everything, writes nothing;
 - member: a user linked to a ``Member``; sees only their own data.
+
 A user who is none of these has no access.
 """
 

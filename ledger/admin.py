@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from estama.roles import Role, user_role
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger import currency as cur
 from ledger import services
 from ledger.errors import DomainError
@@ -20,7 +20,7 @@ from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, Perio
 
 
 @admin.register(Account)
-class AccountAdmin(admin.ModelAdmin):
+class AccountAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = ("code", "name", "type", "parent", "is_group", "is_active")
     list_filter = ("type", "is_group", "is_active", "is_contra")
     search_fields = ("code", "name", "name_en")
@@ -61,7 +61,7 @@ class JournalLineForm(forms.ModelForm):
         return amount
 
 
-class JournalLineInline(admin.TabularInline):
+class JournalLineInline(TreasurerOnlyWrites, admin.TabularInline):
     model = JournalLine
     form = JournalLineForm
     extra = 0
@@ -85,7 +85,7 @@ class JournalLineInline(admin.TabularInline):
 
 
 @admin.register(JournalEntry)
-class JournalEntryAdmin(admin.ModelAdmin):
+class JournalEntryAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = ("number", "date", "description", "source", "status")
     list_filter = ("status", "source", "date")
     search_fields = ("number", "description", "reference")
@@ -142,7 +142,7 @@ class JournalEntryAdmin(admin.ModelAdmin):
         if done:
             self.message_user(request, done_message % done, messages.SUCCESS)
 
-    @admin.action(description=_("Posting draf"), permissions=["treasurer"])
+    @treasurer_action(description=_("Posting draf"))
     def post_drafts(self, request, queryset):
         self._run(
             request,
@@ -151,7 +151,7 @@ class JournalEntryAdmin(admin.ModelAdmin):
             _("%d draf diposting."),
         )
 
-    @admin.action(description=_("Balik jurnal"), permissions=["treasurer"])
+    @treasurer_action(description=_("Balik jurnal"))
     def reverse_entries(self, request, queryset):
         self._run(
             request,
@@ -159,9 +159,6 @@ class JournalEntryAdmin(admin.ModelAdmin):
             lambda entry: services.entry_reverse(entry=entry, user=request.user),
             _("%d jurnal dibalik."),
         )
-
-    def has_treasurer_permission(self, request) -> bool:
-        return user_role(request.user) == Role.TREASURER
 
 
 class PeriodAddForm(forms.ModelForm):
@@ -186,7 +183,7 @@ class PeriodAddForm(forms.ModelForm):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = ("__str__", "is_locked", "changed_by", "changed_at")
     list_filter = ("is_locked", "year")
     list_select_related = ("changed_by",)
@@ -216,13 +213,10 @@ class PeriodAdmin(admin.ModelAdmin):
             action(year=period.year, month=period.month, user=request.user)
         self.message_user(request, done_message % queryset.count(), messages.SUCCESS)
 
-    @admin.action(description=_("Kunci periode"), permissions=["treasurer"])
+    @treasurer_action(description=_("Kunci periode"))
     def lock_periods(self, request, queryset):
         self._set(request, queryset, services.period_lock, _("%d periode dikunci."))
 
-    @admin.action(description=_("Buka kunci periode"), permissions=["treasurer"])
+    @treasurer_action(description=_("Buka kunci periode"))
     def unlock_periods(self, request, queryset):
         self._set(request, queryset, services.period_unlock, _("%d periode dibuka."))
-
-    def has_treasurer_permission(self, request) -> bool:
-        return user_role(request.user) == Role.TREASURER

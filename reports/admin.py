@@ -7,12 +7,13 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger.errors import DomainError
 from reports import services
 from reports.models import FiscalYear, ShuPart
 
 
-class ShuPartInline(admin.TabularInline):
+class ShuPartInline(TreasurerOnlyWrites, admin.TabularInline):
     model = ShuPart
     fields = ("position", "kind", "name", "percent", "account")
     readonly_fields = fields
@@ -24,7 +25,7 @@ class ShuPartInline(admin.TabularInline):
 
 
 @admin.register(FiscalYear)
-class FiscalYearAdmin(admin.ModelAdmin):
+class FiscalYearAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = (
         "year",
         "status",
@@ -46,7 +47,7 @@ class FiscalYearAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Tutup tahun buku terpilih"))
+    @treasurer_action(description=_("Tutup tahun buku terpilih"))
     def close_years(self, request, queryset):
         for fy in queryset.order_by("year"):
             try:

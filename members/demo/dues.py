@@ -1,5 +1,7 @@
-"""The demo year month by month: activations (pokok), dues periods, payments with
-realistic behaviour, and simpanan sukarela movements.
+"""The demo year, month by month.
+
+Each month: activate joiners (pokok), issue the period, take payments with realistic
+behaviour, and move simpanan sukarela.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Members endpoints: regions, the registry and lifecycle, /me/, shares, dues,
-payments and receipts, one module per resource.
+"""Members endpoints, one module per resource.
+
+Regions, the registry and lifecycle, /me/, shares, dues, payments and receipts.
 
 Views parse input with a serializer, call one service or selector, and render the
 result. The treasurer writes; the auditor reads everything and writes nothing; a member

@@ -1,5 +1,7 @@
-"""A member's lifecycle: activate, suspend, reinstate, resign, approve the
-resignation and pay out the refund.
+"""A member's lifecycle: activate, suspend, reinstate, resign and leave.
+
+Leaving is three steps: the resignation is requested, approved (the refund moves to
+2-1300) and paid out.
 """
 
 from __future__ import annotations

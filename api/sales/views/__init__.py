@@ -1,5 +1,6 @@
-"""Sales endpoints: products, invoices (issue, void, PDF), payments (receipts),
-purchases and expenses, one module per resource.
+"""Sales endpoints, one module per resource.
+
+Products, invoices (issue, void, PDF), payments (receipts), purchases and expenses.
 
 Each view parses input with a serializer, calls one service or selector and renders the
 result. Treasurers write; auditors read everything; members read the catalog and only

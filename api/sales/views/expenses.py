@@ -5,13 +5,14 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.common import IDEMPOTENCY_HEADER, body_data, get_or_404
 from api.idempotency import idempotent
 from api.ledger.serializers import error_responses
+from api.limits import JSONParser
 from api.sales.filters import (
     ExpenseFilter,
 )

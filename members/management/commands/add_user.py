@@ -1,11 +1,14 @@
-"""``manage.py add_user USERNAME --role treasurer|auditor|member [--member NUMBER]
-[--password P] [--email E]``: create or update a login with one Estama role.
+"""``manage.py add_user``: create or update a login with one Estama role.
+
+Usage: ``add_user USERNAME --role treasurer|auditor|member [--member NUMBER]
+[--password P] [--email E]``.
 
 - treasurer / auditor: the user joins that group (created when missing, with the admin
   permissions the role needs: the treasurer's full, the auditor's view-only) and leaves
   the other; both may use the admin (``is_staff``).
 - member: the user is linked to the member with ``--member`` (required, must exist and
   not be linked to another login); no admin access.
+
 The password comes from ``--password``, else ``ESTAMA_PASSWORD``, else a prompt (twice)
 when stdin is a terminal; otherwise the command fails. Django's password validators
 apply. Everything happens in one transaction, recorded in the audit trail.

@@ -1,94 +1,35 @@
-"""The treasurer's main screen: members, dues plans, open items, payments, sukarela.
+"""The member registry and the treasurer's bulk actions on members.
 
-Every write goes through ``members.services`` (admin actions with intermediate forms),
-so the admin obeys the same rules as the API. Lists annotate what they show (region,
-in-arrears flag) so that they make a constant number of queries for any page size.
-Nothing here deletes anything.
+The list flags members in arrears; a member's page shows their items, payments and
+status history.
 """
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from audit.services import audit_record
+from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger import currency as cur
 from ledger.errors import DomainError
 from members import selectors, services
+from members.admin.actions import (
+    DateForm,
+    PaymentForm,
+    PeriodForm,
+    ReadOnlyMixin,
+    _action_form,
+)
 from members.models import (
-    DuesPlan,
     ItemStatus,
     Member,
     MemberStatusChange,
     OpenItem,
     Payment,
-    PaymentMethod,
-    ReminderSent,
-    Resignation,
-    ResignationStatus,
-    ShareTransaction,
 )
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-def _action_form(modeladmin, request, queryset, *, form_class, title, action, apply):
-    """Render an intermediate form for an action; on submit call ``apply(form)``."""
-    form = form_class(request.POST if "apply" in request.POST else None)
-    if "apply" in request.POST and form.is_valid():
-        try:
-            apply(form.cleaned_data)
-        except DomainError as exc:
-            modeladmin.message_user(request, exc.message, messages.ERROR)
-        return None
-    return TemplateResponse(
-        request,
-        "members/admin/action_form.html",
-        {
-            **modeladmin.admin_site.each_context(request),
-            "title": title,
-            "form": form,
-            "queryset": queryset,
-            "objects": list(queryset[:20]),
-            "action": action,
-            "opts": modeladmin.model._meta,
-        },
-    )
-
-
-class PeriodForm(forms.Form):
-    period = forms.RegexField(
-        label=_("Periode (YYYY-MM)"), regex=r"^\d{4}-\d{2}$", max_length=7
-    )
-
-
-class PaymentForm(forms.Form):
-    amount = forms.DecimalField(label=_("Jumlah (Rp)"), min_value=1, decimal_places=0)
-    method = forms.ChoiceField(label=_("Cara bayar"), choices=PaymentMethod.choices)
-    date = forms.DateField(label=_("Tanggal"), initial=timezone.localdate)
-    reference = forms.CharField(label=_("Referensi"), required=False, max_length=100)
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan"), max_length=255)
-
-
-class DateForm(forms.Form):
-    date = forms.DateField(label=_("Tanggal"), initial=timezone.localdate)
 
 
 class InArrearsFilter(admin.SimpleListFilter):
@@ -106,7 +47,7 @@ class InArrearsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class OpenItemInline(ReadOnlyMixin, admin.TabularInline):
+class OpenItemInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = OpenItem
     fields = ("kind", "period", "due_date", "amount", "paid", "waived", "status")
     readonly_fields = fields
@@ -115,14 +56,14 @@ class OpenItemInline(ReadOnlyMixin, admin.TabularInline):
     verbose_name_plural = _("tagihan")
 
 
-class StatusChangeInline(ReadOnlyMixin, admin.TabularInline):
+class StatusChangeInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = MemberStatusChange
     fields = ("from_status", "to_status", "reason", "changed_by", "changed_at")
     readonly_fields = fields
     extra = 0
 
 
-class PaymentInline(ReadOnlyMixin, admin.TabularInline):
+class PaymentInline(TreasurerOnlyWrites, ReadOnlyMixin, admin.TabularInline):
     model = Payment
     fields = ("number", "date", "amount", "method", "reference")
     readonly_fields = fields
@@ -130,7 +71,7 @@ class PaymentInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     list_display = (
         "number",
         "name",
@@ -217,7 +158,7 @@ class MemberAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Terbitkan tagihan untuk satu periode"))
+    @treasurer_action(description=_("Terbitkan tagihan untuk satu periode"))
     def issue_dues(self, request, queryset):
         def apply(data):
             result = services.dues_issue_period(
@@ -239,7 +180,7 @@ class MemberAdmin(admin.ModelAdmin):
             apply=apply,
         )
 
-    @admin.action(description=_("Catat pembayaran"))
+    @treasurer_action(description=_("Catat pembayaran"))
     def record_payment(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, _("Pilih tepat satu anggota."), messages.ERROR)
@@ -263,7 +204,7 @@ class MemberAdmin(admin.ModelAdmin):
             apply=apply,
         )
 
-    @admin.action(description=_("Aktifkan (tagih simpanan pokok)"))
+    @treasurer_action(description=_("Aktifkan (tagih simpanan pokok)"))
     def activate(self, request, queryset):
         done = 0
         for member in queryset.order_by("pk"):
@@ -274,7 +215,7 @@ class MemberAdmin(admin.ModelAdmin):
                 self.message_user(request, exc.message, messages.WARNING)
         self.message_user(request, f"{done} anggota diaktifkan.")
 
-    @admin.action(description=_("Setujui pengunduran diri"))
+    @treasurer_action(description=_("Setujui pengunduran diri"))
     def approve_resignation(self, request, queryset):
         def apply(data):
             for member in queryset.order_by("pk"):
@@ -299,120 +240,3 @@ class MemberAdmin(admin.ModelAdmin):
             action="approve_resignation",
             apply=apply,
         )
-
-
-@admin.register(DuesPlan)
-class DuesPlanAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "amount", "frequency", "category", "is_active")
-    list_filter = ("kind", "frequency", "is_active")
-
-    def get_readonly_fields(self, request, obj=None):
-        return ("kind",) if obj is not None else ()
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            audit_record(
-                actor=request.user,
-                action="dues_plan.changed",
-                target=obj,
-                after={
-                    name: str(form.cleaned_data[name]) for name in form.changed_data
-                },
-            )
-            return
-        created = services.dues_plan_create(
-            name=obj.name,
-            kind=obj.kind,
-            amount=obj.amount.amount,
-            frequency=obj.frequency,
-            category=obj.category,
-            user=request.user,
-        )
-        obj.pk = created.pk
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(OpenItem)
-class OpenItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = (
-        "member",
-        "kind",
-        "period",
-        "due_date",
-        "amount",
-        "paid",
-        "waived",
-        "status",
-    )
-    list_filter = ("status", "kind", "period")
-    search_fields = ("member__number", "member__name")
-    list_select_related = ("member",)
-    actions = ("waive",)
-
-    @admin.action(description=_("Hapuskan sisa tagihan (dengan alasan)"))
-    def waive(self, request, queryset):
-        def apply(data):
-            done = 0
-            for item in queryset.filter(status=ItemStatus.OPEN).order_by("pk"):
-                services.item_waive(item=item, reason=data["reason"], user=request.user)
-                done += 1
-            self.message_user(request, f"{done} tagihan dihapuskan.")
-
-        return _action_form(
-            self,
-            request,
-            queryset,
-            form_class=ReasonForm,
-            title=_("Hapuskan tagihan"),
-            action="waive",
-            apply=apply,
-        )
-
-
-@admin.register(Payment)
-class PaymentAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("number", "date", "member", "amount", "method", "receipt")
-    search_fields = ("number", "member__number", "member__name", "reference")
-    list_filter = ("method",)
-    list_select_related = ("member",)
-
-    @admin.display(description=_("kuitansi"))
-    def receipt(self, obj):
-        return format_html(
-            '<a href="/api/v1/payments/{}/receipt.pdf">PDF</a>', obj.number
-        )
-
-
-@admin.register(ShareTransaction)
-class ShareTransactionAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("date", "member", "direction", "amount", "method")
-    list_filter = ("direction",)
-    search_fields = ("member__number", "member__name")
-    list_select_related = ("member",)
-
-
-@admin.register(Resignation)
-class ResignationAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("member", "kind", "status", "requested_on", "refund", "paid_on")
-    list_filter = ("status", "kind")
-    list_select_related = ("member",)
-    actions = ("pay_out",)
-
-    @admin.action(description=_("Bayar pengembalian (tunai)"))
-    def pay_out(self, request, queryset):
-        for resignation in queryset.filter(status=ResignationStatus.APPROVED):
-            try:
-                services.resignation_pay_out(
-                    member=resignation.member, method="cash", user=request.user
-                )
-            except DomainError as exc:
-                self.message_user(request, exc.message, messages.WARNING)
-
-
-@admin.register(ReminderSent)
-class ReminderSentAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("member", "period", "email", "sent_at")
-    list_select_related = ("member",)
