@@ -24,7 +24,7 @@ def _product_modules() -> list[Path]:
         ROOT / name
         for name in listed
         if "/migrations/" not in name
-        and not name.startswith(("tests/", "bench/"))
+        and not name.startswith("tests/")
         and (ROOT / name).exists()
     ]
 
