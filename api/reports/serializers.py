@@ -118,6 +118,9 @@ class FiscalYearSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     status = serializers.CharField()
     closing_entry = serializers.CharField(allow_null=True)
+    carry_entry = serializers.CharField(
+        allow_null=True, help_text="SHU moved to 3-3100 on 1 January of next year."
+    )
     closed_at = serializers.DateTimeField(allow_null=True)
     closed_by = serializers.CharField(allow_null=True)
 
@@ -126,6 +129,7 @@ class FiscalYearSerializer(serializers.Serializer):
             "year": fy.year,
             "status": fy.status,
             "closing_entry": fy.closing_entry.number if fy.closing_entry_id else None,
+            "carry_entry": fy.carry_entry.number if fy.carry_entry_id else None,
             "closed_at": fy.closed_at.isoformat() if fy.closed_at else None,
             "closed_by": fy.closed_by.get_username() if fy.closed_by_id else None,
         }
@@ -214,6 +218,13 @@ class ShuPreviewSerializer(serializers.Serializer):
     capital_base_total = serializers.CharField()
     purchases_total = serializers.CharField()
     unallocated = serializers.CharField()
+    uncovered_loss = serializers.CharField(
+        help_text="Earlier years' loss still uncovered (absorbed first)."
+    )
+    distributable = serializers.CharField(help_text="shu - uncovered_loss, >= 0.")
+    loss = serializers.CharField(help_text="This year's loss (negative SHU).")
+    loss_covered = serializers.CharField()
+    loss_remaining = serializers.CharField()
     parts = ShuPartSerializer(many=True)
     members = ShuMemberSerializer(many=True)
 
@@ -230,6 +241,11 @@ class ShuPreviewSerializer(serializers.Serializer):
             "capital_base_total": money_str(preview.capital_base_total),
             "purchases_total": money_str(preview.purchases_total),
             "unallocated": money_str(preview.unallocated),
+            "uncovered_loss": money_str(preview.uncovered_loss),
+            "distributable": money_str(preview.distributable),
+            "loss": money_str(preview.loss),
+            "loss_covered": money_str(preview.loss_covered),
+            "loss_remaining": money_str(preview.loss_remaining),
             "parts": [
                 {
                     "kind": p.kind,
