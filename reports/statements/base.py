@@ -29,9 +29,6 @@ MEMBER_REVENUE_ROLES = (
 )
 PUBLIC_REVENUE_ROLES = ("sales_public", "training_public", "consulting_public")
 CASH_ROLES = ("cash", "petty_cash", "bank")
-#: Counter-accounts whose cash flows are financing: members' capital and savings, SHU
-#: paid to members, and every equity account.
-FINANCING_ROLES = ("sukarela", "leaving_member_payable", "shu_member_payable")
 
 
 @dataclass(frozen=True)

@@ -121,9 +121,11 @@ def test_members_capital_booked_as_liability_is_financing(db, make_member):
     # when the cash flow and the members' cash book are read
     st = cash_flow(start=START, end=END)
     book = cashbook(year=2026)
-    # then members' capital is financing and both are "dues & shares" in the book
-    assert _amount(st, "account:2-1210") == (D(500_000),)
-    assert st.totals["financing"] == D(500_000)
+    # then members' capital and money held for them are financing, and both are
+    # "dues & shares" in the book
+    assert _amount(st, "flow:simpanan_pokok") == (D(500_000),)
+    assert _amount(st, "flow:simpanan_sukarela") == (D(100_000),)
+    assert st.totals["financing"] == D(600_000)
     assert book.months[1].money_in["dues_shares"] == D(600_000)
     assert book.months[1].money_in["other"] == 0
 
