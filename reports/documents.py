@@ -21,7 +21,7 @@ from html import escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -149,9 +149,14 @@ def xlsx_bytes(doc: Document) -> bytes:
 def pdf_bytes(doc: Document) -> bytes:
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
+    amount_cols = len(doc.columns) - doc.text_columns
+    # Wide statements (the equity statement's components) go landscape.
+    pagesize = landscape(A4) if amount_cols > 3 else A4
+    usable = pagesize[0] - 30 * mm
+    amount_width = min(32 * mm, (usable - 60 * mm) / max(amount_cols, 1))
     pdf = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pagesize,
         title=doc.title,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
@@ -170,11 +175,10 @@ def pdf_bytes(doc: Document) -> bytes:
         if kind in BOLD_KINDS:
             bold_rows.append(len(data))
         data.append(row)
-    amount_cols = len(doc.columns) - doc.text_columns
-    label_width = 180 * mm - amount_cols * 32 * mm
+    label_width = usable - amount_cols * amount_width
     widths = (
         [label_width] if doc.text_columns == 1 else [22 * mm, label_width - 22 * mm]
-    ) + [32 * mm] * amount_cols
+    ) + [amount_width] * amount_cols
     table = Table(data, colWidths=widths, repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
@@ -193,18 +197,18 @@ def pdf_bytes(doc: Document) -> bytes:
         table,
     ]
     if doc.signatures:
-        story += [Spacer(1, 10 * mm), _signature_table(doc)]
+        story += [Spacer(1, 10 * mm), _signature_table(doc, usable)]
     pdf.build(story)
     return buffer.getvalue()
 
 
-def _signature_table(doc: Document) -> Table:
+def _signature_table(doc: Document, usable: float) -> Table:
     """Three columns (Ketua, Bendahara, Pengawas): role, room to sign, name."""
     roles = [role for role, _ in doc.signatures]
     names = [
         name or "(.................................)" for _, name in doc.signatures
     ]
-    width = 180 * mm / len(roles)
+    width = usable / len(roles)
     rows = [[doc.place_date] + [""] * (len(roles) - 1), roles, [""] * len(roles), names]
     table = Table(
         rows, colWidths=[width] * len(roles), rowHeights=[None, None, 18 * mm, None]

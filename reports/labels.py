@@ -49,8 +49,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "expenses": ("Beban operasional", "Operating expenses"),
     "other_income": ("Pendapatan lain-lain", "Other income"),
     "result": ("Sisa hasil usaha (SHU)", "Surplus for the period (SHU)"),
-    # equity changes
+    # equity changes: columns, then rows
     "equity_total": ("Jumlah ekuitas", "Total equity"),
+    "eq:simpanan_pokok": ("Simpanan pokok", "Principal shares"),
+    "eq:simpanan_wajib": ("Simpanan wajib", "Mandatory shares"),
+    "eq:modal_penyertaan": ("Modal penyertaan", "Participation capital"),
+    "eq:hibah": ("Hibah", "Grants"),
+    "eq:cadangan": ("Cadangan", "Reserve"),
+    "eq:shu": ("SHU", "SHU"),
+    "eq:other": ("Ekuitas lainnya", "Other equity"),
+    "eq_row:opening": ("Saldo awal", "Opening balance"),
+    "eq_row:paid_in": ("Setoran", "Paid in"),
+    "eq_row:withdrawn": ("Penarikan", "Withdrawn"),
+    "eq_row:shu_of_year": ("SHU periode berjalan", "SHU of the period"),
+    "eq_row:distribution": ("Pembagian SHU", "SHU distribution"),
+    "eq_row:loss_covered": ("Penutupan rugi", "Loss covered"),
+    "eq_row:closing": ("Saldo akhir", "Closing balance"),
     # cash flow
     "operating": ("Arus kas dari aktivitas operasi", "Cash flows from operations"),
     "investing": ("Arus kas dari aktivitas investasi", "Cash flows from investing"),

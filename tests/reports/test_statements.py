@@ -80,8 +80,10 @@ def test_equity_changes_close_on_the_balance_sheet_equity(demo):
     assert st.totals["closing"] == bs.totals["equity"]
     assert st.totals["opening"] == D(0)
     assert st.totals["result"] == RESULT_2026
-    assert _amount(st, "account:3-1100") == (D(0), D(3_000_000), D(3_000_000))
-    assert _amount(st, "account:3-3200") == (D(0), RESULT_2026, RESULT_2026)
+    # one column per component: pokok paid in, the year's SHU in the SHU column
+    assert st.totals["paid_in:simpanan_pokok"] == D(3_000_000)
+    assert st.totals["closing:simpanan_pokok"] == D(3_000_000)
+    assert st.totals["shu_of_year:shu"] == st.totals["closing:shu"] == RESULT_2026
     spring = equity_changes(start=dt.date(2026, 3, 1), end=END)
     # capital 50M + pokok 3M + wajib 3M, less February's 3M direct costs (unclosed)
     assert spring.totals["opening"] == D(50_000_000 + 3_000_000 + 3_000_000 - 3_000_000)
