@@ -4,7 +4,10 @@ Invariants:
     - XLSX amounts are numeric cells (with a display format), never locale text, and
       every text cell that a spreadsheet would read as a formula is neutralised;
     - PDF amounts read ``Rp 1.234.567`` (``ledger.currency.format_idr``) and dates are
-      written in Bahasa Indonesia by default.
+      written in Bahasa Indonesia by default;
+    - a statement names the organisation (name, legal entity number, address) and its
+      period in both formats; the PDF ends with the signature block of the Ketua,
+      the Bendahara and the Pengawas (names from ``estama.organisation``).
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -29,11 +33,57 @@ from reports.exports.general_ledger import xlsx_text
 BOLD_KINDS = frozenset({"heading", "subtotal", "total"})
 
 
+SIGNATORIES = (
+    ("chair", "Ketua", "Chair"),
+    ("treasurer", "Bendahara", "Treasurer"),
+    ("supervisor", "Pengawas", "Supervisor"),
+)
+
+
 def date_text(day: dt.date, lang: str = "id") -> str:
     """``31 Desember 2026`` (``December 31, 2026`` in English)."""
     if lang == "en":
         return f"{day:%B} {day.day}, {day.year}"
     return tanggal(day)
+
+
+def period_text(
+    *,
+    as_of: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: str = "id",
+) -> str:
+    """``Per 31 Desember 2026`` or ``Periode 1 Januari 2026 s.d. 31 Desember 2026``."""
+    if as_of is not None:
+        return f"{'As of' if lang == 'en' else 'Per'} {date_text(as_of, lang)}"
+    between = "to" if lang == "en" else "s.d."
+    word = "Period" if lang == "en" else "Periode"
+    return f"{word} {date_text(start, lang)} {between} {date_text(end, lang)}"
+
+
+def organisation_lines(org: dict | None, lang: str = "id") -> list[str]:
+    """The letterhead: name, legal entity number, address and city (blanks left out)."""
+    if not org:
+        return []
+    lines = [org.get("name", "")]
+    if org.get("legal_number"):
+        word = "Legal entity no." if lang == "en" else "Nomor badan hukum"
+        lines.append(f"{word}: {org['legal_number']}")
+    address = ", ".join(p for p in (org.get("address"), org.get("city")) if p)
+    if address:
+        lines.append(address)
+    return [line for line in lines if line]
+
+
+def signature_block(org: dict | None, lang: str = "id") -> list[tuple[str, str]]:
+    """(role, name) of the Ketua, Bendahara and Pengawas."""
+    if org is None:
+        return []
+    return [
+        (en if lang == "en" else role, org.get(key, ""))
+        for key, role, en in SIGNATORIES
+    ]
 
 
 @dataclass
@@ -46,6 +96,10 @@ class Document:
     text_columns: int = 1
     rows: list[tuple[list, str]] = field(default_factory=list)
     filename: str = "laporan"
+    #: Letterhead lines (organisation) and the signature block (role, name).
+    header: list[str] = field(default_factory=list)
+    signatures: list[tuple[str, str]] = field(default_factory=list)
+    place_date: str = ""
 
 
 def xlsx_bytes(doc: Document) -> bytes:
@@ -58,7 +112,7 @@ def xlsx_bytes(doc: Document) -> bytes:
     sheet.append([xlsx_text(doc.title)])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([xlsx_text(doc.subtitle)])
-    sheet.append([])
+    sheet.append([xlsx_text(" — ".join(doc.header))])
     sheet.append([xlsx_text(c) for c in doc.columns])
     for cell in sheet[4]:
         cell.font = bold
@@ -76,6 +130,12 @@ def xlsx_bytes(doc: Document) -> bytes:
         if kind in BOLD_KINDS:
             for cell in sheet[row]:
                 cell.font = bold
+    if doc.signatures:
+        sheet.append([])
+        if doc.place_date:
+            sheet.append([xlsx_text(doc.place_date)])
+        for role, name in doc.signatures:
+            sheet.append([xlsx_text(f"{role}: {name}")])
     sheet.column_dimensions["A"].width = 12 if doc.text_columns > 1 else 48
     if doc.text_columns > 1:
         sheet.column_dimensions["B"].width = 40
@@ -89,9 +149,14 @@ def xlsx_bytes(doc: Document) -> bytes:
 def pdf_bytes(doc: Document) -> bytes:
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
+    amount_cols = len(doc.columns) - doc.text_columns
+    # Wide statements (the equity statement's components) go landscape.
+    pagesize = landscape(A4) if amount_cols > 3 else A4
+    usable = pagesize[0] - 30 * mm
+    amount_width = min(32 * mm, (usable - 60 * mm) / max(amount_cols, 1))
     pdf = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pagesize,
         title=doc.title,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
@@ -110,11 +175,10 @@ def pdf_bytes(doc: Document) -> bytes:
         if kind in BOLD_KINDS:
             bold_rows.append(len(data))
         data.append(row)
-    amount_cols = len(doc.columns) - doc.text_columns
-    label_width = 180 * mm - amount_cols * 32 * mm
+    label_width = usable - amount_cols * amount_width
     widths = (
         [label_width] if doc.text_columns == 1 else [22 * mm, label_width - 22 * mm]
-    ) + [32 * mm] * amount_cols
+    ) + [amount_width] * amount_cols
     table = Table(data, colWidths=widths, repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
@@ -125,11 +189,39 @@ def pdf_bytes(doc: Document) -> bytes:
     for row in bold_rows:
         style.append(("FONT", (0, row), (-1, row), "Helvetica-Bold", 8))
     table.setStyle(TableStyle(style))
-    story = [
-        Paragraph(doc.title, styles["Title"]),
-        Paragraph(doc.subtitle, styles["Normal"]),
+    story = [Paragraph(escape(line), styles["Normal"]) for line in doc.header]
+    story += [
+        Paragraph(escape(doc.title), styles["Title"]),
+        Paragraph(escape(doc.subtitle), styles["Normal"]),
         Spacer(1, 6 * mm),
         table,
     ]
+    if doc.signatures:
+        story += [Spacer(1, 10 * mm), _signature_table(doc, usable)]
     pdf.build(story)
     return buffer.getvalue()
+
+
+def _signature_table(doc: Document, usable: float) -> Table:
+    """Three columns (Ketua, Bendahara, Pengawas): role, room to sign, name."""
+    roles = [role for role, _ in doc.signatures]
+    names = [
+        name or "(.................................)" for _, name in doc.signatures
+    ]
+    width = usable / len(roles)
+    rows = [[doc.place_date] + [""] * (len(roles) - 1), roles, [""] * len(roles), names]
+    table = Table(
+        rows, colWidths=[width] * len(roles), rowHeights=[None, None, 18 * mm, None]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+                ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("ALIGN", (0, 0), (-1, 0), "RIGHT"),
+                ("LINEBELOW", (0, 3), (-1, 3), 0.5, colors.black),
+            ]
+        )
+    )
+    return table

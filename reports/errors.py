@@ -94,3 +94,26 @@ class InvalidYear(DomainError):
 class ReasonRequired(DomainError):
     code = "reason_required"
     default_message = "A reason is required."
+
+
+class YearNotEnded(DomainError):
+    code = "year_not_ended"
+    kind = "conflict"
+    default_message = "The fiscal year has not ended yet (31 December, Asia/Jakarta)."
+
+
+class NoLossToCover(DomainError):
+    code = "no_loss_to_cover"
+    kind = "conflict"
+    default_message = "There is no uncovered loss of this year to cover."
+
+
+class InvalidLossCover(DomainError):
+    code = "invalid_loss_cover"
+    default_message = "The loss cannot be covered from this account or amount."
+
+
+class LossAlreadyCovered(DomainError):
+    code = "loss_already_covered"
+    kind = "conflict"
+    default_message = "The year's loss has been (partly) covered; it cannot reopen."

@@ -49,8 +49,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "expenses": ("Beban operasional", "Operating expenses"),
     "other_income": ("Pendapatan lain-lain", "Other income"),
     "result": ("Sisa hasil usaha (SHU)", "Surplus for the period (SHU)"),
-    # equity changes
+    # equity changes: columns, then rows
     "equity_total": ("Jumlah ekuitas", "Total equity"),
+    "eq:simpanan_pokok": ("Simpanan pokok", "Principal shares"),
+    "eq:simpanan_wajib": ("Simpanan wajib", "Mandatory shares"),
+    "eq:modal_penyertaan": ("Modal penyertaan", "Participation capital"),
+    "eq:hibah": ("Hibah", "Grants"),
+    "eq:cadangan": ("Cadangan", "Reserve"),
+    "eq:shu": ("SHU", "SHU"),
+    "eq:other": ("Ekuitas lainnya", "Other equity"),
+    "eq_row:opening": ("Saldo awal", "Opening balance"),
+    "eq_row:paid_in": ("Setoran", "Paid in"),
+    "eq_row:withdrawn": ("Penarikan", "Withdrawn"),
+    "eq_row:shu_of_year": ("SHU periode berjalan", "SHU of the period"),
+    "eq_row:distribution": ("Pembagian SHU", "SHU distribution"),
+    "eq_row:loss_covered": ("Penutupan rugi", "Loss covered"),
+    "eq_row:closing": ("Saldo akhir", "Closing balance"),
     # cash flow
     "operating": ("Arus kas dari aktivitas operasi", "Cash flows from operations"),
     "investing": ("Arus kas dari aktivitas investasi", "Cash flows from investing"),
@@ -58,6 +72,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "net_change": ("Kenaikan (penurunan) kas bersih", "Net change in cash"),
     "opening_cash": ("Kas dan bank awal periode", "Cash and bank at start"),
     "closing_cash": ("Kas dan bank akhir periode", "Cash and bank at end"),
+    "flow:receipts_sales": (
+        "Penerimaan dari penjualan dan jasa",
+        "Receipts from sales and services",
+    ),
+    "flow:receipts_dues": ("Penerimaan iuran anggota", "Members' dues received"),
+    "flow:payments_suppliers": (
+        "Pembayaran kepada pemasok dan beban pokok",
+        "Paid to suppliers and for cost of revenue",
+    ),
+    "flow:payments_expenses": ("Pembayaran beban operasional", "Operating expenses"),
+    "flow:payments_taxes": ("Pembayaran pajak", "Taxes paid"),
+    "flow:payments_funds": (
+        "Penggunaan dana pengurus, karyawan, pendidikan dan sosial",
+        "Management, staff, education and social funds used",
+    ),
+    "flow:other_operating": ("Penerimaan dan pengeluaran lain", "Other receipts"),
+    "flow:fixed_assets": ("Pembelian dan penjualan aset tetap", "Fixed assets"),
+    "flow:simpanan_pokok": ("Simpanan pokok anggota", "Members' principal shares"),
+    "flow:simpanan_wajib": ("Simpanan wajib anggota", "Members' mandatory shares"),
+    "flow:simpanan_sukarela": (
+        "Simpanan sukarela dan titipan anggota",
+        "Members' voluntary savings and credit",
+    ),
+    "flow:member_refunds": (
+        "Pengembalian simpanan anggota keluar",
+        "Shares refunded to leaving members",
+    ),
+    "flow:shu_paid": ("SHU dibayarkan kepada anggota", "SHU paid to members"),
+    "flow:equity_other": (
+        "Modal penyertaan, hibah dan ekuitas lain",
+        "Participation capital, grants and other equity",
+    ),
     "per": ("per", "as of"),
     "period": ("periode", "period"),
     # cash book categories

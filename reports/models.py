@@ -11,8 +11,13 @@ Invariants:
       (with the reason for a reopen);
     - the parts of a year's SHU table add up to exactly 100 percent, with at most one
       ``capital`` and one ``business`` part; the ``position`` is the tie-break order;
-    - ``shu_entry`` is set once (the distribution is posted at most once), then
-      ``payout_entry`` once.
+    - a closed year's SHU (profit or loss) is carried from SHU tahun berjalan
+      (3-3200) to SHU tahun lalu (3-3100) by ``carry_entry``, dated 1 January of the
+      next year, so 3-3200 only ever shows the running year;
+    - ``shu_entry`` is set once (the distribution is posted at most once, debiting
+      3-3100), then ``payout_entry`` once;
+    - a loss stays in 3-3100 until covered: each ``LossCover`` is one posted entry
+      (Dr an equity account, Cr 3-3100) that never covers more than is uncovered.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from members.models.fields import money_field
 
 
 class YearStatus(models.TextChoices):
@@ -48,6 +55,14 @@ class FiscalYear(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    carry_entry = models.OneToOneField(
+        "ledger.JournalEntry",
+        verbose_name=_("jurnal pemindahan SHU ke tahun lalu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     shu_entry = models.OneToOneField(
         "ledger.JournalEntry",
         verbose_name=_("jurnal pembagian SHU"),
@@ -133,3 +148,43 @@ class ShuPart(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fiscal_year.year} {self.kind} {self.percent}%"
+
+
+class LossCover(models.Model):
+    """One covering of a year's loss (negative SHU) as the RAT decided it."""
+
+    fiscal_year = models.ForeignKey(
+        FiscalYear, on_delete=models.PROTECT, related_name="loss_covers"
+    )
+    entry = models.OneToOneField(
+        "ledger.JournalEntry", on_delete=models.PROTECT, related_name="+"
+    )
+    account = models.ForeignKey(
+        "ledger.Account",
+        verbose_name=_("ditutup dari akun"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    amount = money_field(_("jumlah"))
+    reason = models.CharField(_("alasan"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["fiscal_year", "id"]
+        verbose_name = _("penutupan rugi")
+        verbose_name_plural = _("penutupan rugi")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="loss_cover_amount_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year.year} {self.amount}"

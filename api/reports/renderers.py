@@ -11,9 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from django.utils import timezone
 from rest_framework.renderers import BaseRenderer
 
-from reports.documents import Document, date_text, pdf_bytes, xlsx_bytes
+from estama.organisation import organisation
+from reports.documents import (
+    Document,
+    date_text,
+    organisation_lines,
+    pdf_bytes,
+    period_text,
+    signature_block,
+    xlsx_bytes,
+)
 from reports.labels import label
 
 FILENAMES = {
@@ -27,14 +37,25 @@ FILENAMES = {
 def _subtitle(data: dict, lang: str) -> tuple[str, str]:
     if data.get("as_of"):
         day = dt.date.fromisoformat(data["as_of"])
-        return f"{label('per', lang).capitalize()} {date_text(day, lang)}", data[
-            "as_of"
-        ]
+        return period_text(as_of=day, lang=lang), data["as_of"]
     start = dt.date.fromisoformat(data["start"])
     end = dt.date.fromisoformat(data["end"])
-    between = "s.d." if lang != "en" else "to"
-    text = f"{label('period', lang).capitalize()} {date_text(start, lang)} {between} "
-    return text + date_text(end, lang), f"{data['start']}_{data['end']}"
+    text = period_text(start=start, end=end, lang=lang)
+    return text, f"{data['start']}_{data['end']}"
+
+
+def _sign_off(doc: Document, org: dict, lang: str) -> Document:
+    """Letterhead and signature block of the organisation (statements an auditor
+    files carry both)."""
+    doc.header = organisation_lines(org, lang)
+    doc.signatures = signature_block(org, lang)
+    today = date_text(timezone.localdate(), lang)
+    doc.place_date = f"{org['city']}, {today}" if org.get("city") else today
+    return doc
+
+
+def _org() -> dict:
+    return organisation().as_dict()
 
 
 def document_from_data(data: dict, lang: str = "id") -> Document:
@@ -50,7 +71,7 @@ def document_from_data(data: dict, lang: str = "id") -> Document:
         )
         for line in data["lines"]:
             doc.rows.append(([line["label"], *line["amounts"]], line["kind"]))
-        return doc
+        return _sign_off(doc, data.get("organisation") or _org(), lang)
     if "accounts" in data and "total_debit" in data:
         subtitle, suffix = _subtitle({"as_of": data["as_of"]}, lang)
         doc = Document(
@@ -80,6 +101,8 @@ def document_from_data(data: dict, lang: str = "id") -> Document:
                 "total",
             )
         )
+        # A working paper, not a filed statement: letterhead, no signature block.
+        doc.header = organisation_lines(_org(), lang)
         return doc
     raise ValueError("This body has no document form.")
 

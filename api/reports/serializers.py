@@ -6,110 +6,29 @@ plain-digit decimal string with a sibling ``currency``. Members are shown by num
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import money_str
-from api.ledger.serializers import ApiDateField
+from api.reports.statement_serializers import (  # noqa: F401  (re-exported)
+    MAX_DATE,
+    MIN_DATE,
+    AsOfCompareQuerySerializer,
+    AsOfQuerySerializer,
+    LangMixin,
+    OrganisationSerializer,
+    RangeCompareQuerySerializer,
+    RangeQuerySerializer,
+    ReportDateField,
+    ReportStatementSerializer,
+    StatementLineSerializer,
+)
 from ledger import currency as cur
 from reports.exports.files import EXPORT_FORMATS
-from reports.labels import LANGUAGES, label
+from reports.labels import label
 from reports.models import ShuPartKind
 from reports.selectors import CASHBOOK_CATEGORIES
-
-MIN_DATE = dt.date(1900, 1, 2)
-MAX_DATE = dt.date(9999, 12, 30)
-
-
-class ReportDateField(ApiDateField):
-    """An ISO date from ``MIN_DATE`` (so the day before exists) to ``MAX_DATE``;
-    every failure carries code ``invalid_date``."""
-
-    def __init__(self, **kwargs):
-        super().__init__(min_date=MIN_DATE, max_date=MAX_DATE, **kwargs)
-
-
-class LangMixin(serializers.Serializer):
-    lang = serializers.ChoiceField(choices=LANGUAGES, default="id", required=False)
-
-
-class AsOfQuerySerializer(LangMixin):
-    as_of = ReportDateField(required=False, help_text="Default: today.")
-
-
-class RangeQuerySerializer(LangMixin):
-    start = ReportDateField(required=False, help_text="Default: 1 January of `end`.")
-    end = ReportDateField(required=False, help_text="Default: today.")
-
-    def validate(self, attrs):
-        end = attrs.get("end") or timezone.localdate()
-        start = attrs.get("start") or end.replace(month=1, day=1)
-        if start > end:
-            raise serializers.ValidationError(
-                {"start": ["start must not be after end."]}, code="invalid_date"
-            )
-        return {**attrs, "start": start, "end": end}
-
-
-class StatementLineSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    label = serializers.CharField()
-    code = serializers.CharField(help_text="Account code (account lines).")
-    kind = serializers.CharField(help_text="heading | account | subtotal | total")
-    amounts = serializers.ListField(
-        child=serializers.CharField(allow_null=True), help_text="One per column."
-    )
-
-
-class ReportStatementSerializer(serializers.Serializer):
-    """A statement: labelled lines with one amount per column, and key totals."""
-
-    statement = serializers.CharField()
-    title = serializers.CharField()
-    lang = serializers.CharField()
-    as_of = serializers.DateField(required=False)
-    start = serializers.DateField(required=False)
-    end = serializers.DateField(required=False)
-    currency = serializers.CharField()
-    columns = serializers.ListField(child=serializers.CharField())
-    lines = StatementLineSerializer(many=True)
-    totals = serializers.DictField(child=serializers.CharField())
-
-    def to_representation(self, st):
-        data = {
-            "statement": st.kind,
-            "title": st.title,
-            "lang": st.lang,
-        }
-        if st.as_of:
-            data["as_of"] = st.as_of.isoformat()
-        if st.start:
-            data["start"] = st.start.isoformat()
-            data["end"] = st.end.isoformat()
-        data.update(
-            {
-                "currency": cur.DEFAULT_CURRENCY,
-                "columns": st.columns,
-                "lines": [
-                    {
-                        "key": line.key,
-                        "label": line.label,
-                        "code": line.code,
-                        "kind": line.kind,
-                        "amounts": [
-                            None if a is None else money_str(a) for a in line.amounts
-                        ],
-                    }
-                    for line in st.lines
-                ],
-                "totals": {k: money_str(v) for k, v in st.totals.items()},
-            }
-        )
-        return data
-
 
 # --- Fiscal years ---------------------------------------------------------------------
 
@@ -118,6 +37,9 @@ class FiscalYearSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     status = serializers.CharField()
     closing_entry = serializers.CharField(allow_null=True)
+    carry_entry = serializers.CharField(
+        allow_null=True, help_text="SHU moved to 3-3100 on 1 January of next year."
+    )
     closed_at = serializers.DateTimeField(allow_null=True)
     closed_by = serializers.CharField(allow_null=True)
 
@@ -126,6 +48,7 @@ class FiscalYearSerializer(serializers.Serializer):
             "year": fy.year,
             "status": fy.status,
             "closing_entry": fy.closing_entry.number if fy.closing_entry_id else None,
+            "carry_entry": fy.carry_entry.number if fy.carry_entry_id else None,
             "closed_at": fy.closed_at.isoformat() if fy.closed_at else None,
             "closed_by": fy.closed_by.get_username() if fy.closed_by_id else None,
         }
@@ -214,6 +137,13 @@ class ShuPreviewSerializer(serializers.Serializer):
     capital_base_total = serializers.CharField()
     purchases_total = serializers.CharField()
     unallocated = serializers.CharField()
+    uncovered_loss = serializers.CharField(
+        help_text="Earlier years' loss still uncovered (absorbed first)."
+    )
+    distributable = serializers.CharField(help_text="shu - uncovered_loss, >= 0.")
+    loss = serializers.CharField(help_text="This year's loss (negative SHU).")
+    loss_covered = serializers.CharField()
+    loss_remaining = serializers.CharField()
     parts = ShuPartSerializer(many=True)
     members = ShuMemberSerializer(many=True)
 
@@ -230,6 +160,11 @@ class ShuPreviewSerializer(serializers.Serializer):
             "capital_base_total": money_str(preview.capital_base_total),
             "purchases_total": money_str(preview.purchases_total),
             "unallocated": money_str(preview.unallocated),
+            "uncovered_loss": money_str(preview.uncovered_loss),
+            "distributable": money_str(preview.distributable),
+            "loss": money_str(preview.loss),
+            "loss_covered": money_str(preview.loss_covered),
+            "loss_remaining": money_str(preview.loss_remaining),
             "parts": [
                 {
                     "kind": p.kind,

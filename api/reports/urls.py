@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from api.reports import views
+from api.reports import losses, views
 
 urlpatterns = [
     path(
@@ -38,6 +38,11 @@ urlpatterns = [
         name="shu-distribute",
     ),
     path("shu/<int:year>/pay-out/", views.ShuPayOutView.as_view(), name="shu-pay-out"),
+    path(
+        "shu/<int:year>/cover-loss/",
+        losses.ShuCoverLossView.as_view(),
+        name="shu-cover-loss",
+    ),
     path("exports/ledger/", views.LedgerExportView.as_view(), name="exports-ledger"),
     path(
         "exports/ledger/manifest/",

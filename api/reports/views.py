@@ -25,7 +25,7 @@ from api.idempotency import idempotent
 from api.ledger.serializers import error_responses
 from api.reports.renderers import PdfRenderer, XlsxRenderer
 from api.reports.serializers import (
-    AsOfQuerySerializer,
+    AsOfCompareQuerySerializer,
     CashbookQuerySerializer,
     CashbookSerializer,
     EntryRefSerializer,
@@ -33,6 +33,7 @@ from api.reports.serializers import (
     FiscalYearSerializer,
     ManifestQuerySerializer,
     ManifestSerializer,
+    RangeCompareQuerySerializer,
     RangeQuerySerializer,
     ReopenInSerializer,
     ReportStatementSerializer,
@@ -77,10 +78,12 @@ class _StatementView(APIView):
 
     def get(self, request: Request) -> Response:
         query = query_data(self.query_serializer, request)
-        if self.query_serializer is AsOfQuerySerializer:
-            args = {"as_of": query.get("as_of") or timezone.localdate()}
-        else:
+        if "start" in query:
             args = {"start": query["start"], "end": query["end"]}
+        else:
+            args = {"as_of": query.get("as_of") or timezone.localdate()}
+        if "compare" in query:
+            args["compare"] = query["compare"] != "none"
         return Response(
             ReportStatementSerializer(self.selector(**args, lang=query["lang"])).data
         )
@@ -103,25 +106,26 @@ def _statement_schema(operation_id: str, summary: str, query):
 
 
 class BalanceSheetView(_StatementView):
-    query_serializer = AsOfQuerySerializer
+    query_serializer = AsOfCompareQuerySerializer
     selector = staticmethod(selectors.balance_sheet)
 
     @_statement_schema(
         "reports_balance_sheet",
-        "Balance sheet (laporan posisi keuangan) as of a date",
-        AsOfQuerySerializer,
+        "Balance sheet (laporan posisi keuangan) as of a date, and a year earlier",
+        AsOfCompareQuerySerializer,
     )
     def get(self, request: Request) -> Response:
         return super().get(request)
 
 
 class IncomeStatementView(_StatementView):
+    query_serializer = RangeCompareQuerySerializer
     selector = staticmethod(selectors.income_statement)
 
     @_statement_schema(
         "reports_income_statement",
-        "Income statement (laporan perhitungan hasil usaha) for a range",
-        RangeQuerySerializer,
+        "Income statement (laporan perhitungan hasil usaha), and the year before",
+        RangeCompareQuerySerializer,
     )
     def get(self, request: Request) -> Response:
         return super().get(request)

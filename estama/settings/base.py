@@ -259,6 +259,11 @@ ESTAMA_PASSWORD = env("ESTAMA_PASSWORD", default="")
 ESTAMA_SHU_SUKARELA_AS_CAPITAL = env.bool(
     "ESTAMA_SHU_SUKARELA_AS_CAPITAL", default=False
 )
+# SHU eligibility: only those who are members on 31 December share in that year's SHU
+# (a member who left earlier leaves both the numerator and the denominator).
+ESTAMA_SHU_MEMBERS_AT_YEAR_END = env.bool(
+    "ESTAMA_SHU_MEMBERS_AT_YEAR_END", default=True
+)
 # Where members' SHU is paid: "cash" (cash or bank, per pay-out) or "sukarela".
 ESTAMA_SHU_PAYOUT_TO = env("ESTAMA_SHU_PAYOUT_TO", default="cash")
 

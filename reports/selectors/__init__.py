@@ -19,6 +19,12 @@ from reports.selectors.cashbook import (
     cashbook,
     cashbook_category,
 )
+from reports.selectors.losses import (
+    loss_covered,
+    loss_remaining,
+    loss_uncovered_before,
+    year_loss,
+)
 from reports.selectors.shu import (
     PURCHASE_ROLES,
     MemberShu,
@@ -59,10 +65,14 @@ __all__ = [
     "fiscal_year_get",
     "income_statement",
     "label_of_kind",
+    "loss_covered",
+    "loss_remaining",
+    "loss_uncovered_before",
     "member_purchases",
     "member_shu",
     "member_shu_years",
     "part_account",
     "shu_preview",
     "year_bounds",
+    "year_loss",
 ]

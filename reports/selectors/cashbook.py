@@ -9,18 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models.functions import ExtractMonth
-
-from ledger.chart import account_code
-from ledger.models import Account, AccountType
-from members.accounts import CAPITAL_LIABILITY, MEMBER_CREDIT
+from ledger.models import Account
 from reports.labels import label
 from reports.selectors.years import year_bounds
 from reports.statements import (
     cash_account_ids,
     cash_balance,
-    counter_lines,
-    signed_sums,
+    cash_movements,
+    cash_purpose,
 )
 
 ZERO = Decimal(0)
@@ -32,40 +28,28 @@ CASHBOOK_CATEGORIES = (
     "operating_expenses",
     "other",
 )
-#: Member-money accounts the members app adds (capital as liability, member credit).
-_DUES_SHARES_CODES = (*CAPITAL_LIABILITY.values(), MEMBER_CREDIT)
-_DUES_SHARES_ROLES = (
-    "dues_revenue",
-    "pokok",
-    "wajib",
-    "sukarela",
-    "member_receivable",
-    "member_other_receivable",
-    "leaving_member_payable",
-    "shu_member_payable",
-)
-_SALES_ROLES = ("trade_receivable", "output_vat", "unearned_revenue")
-_PURCHASE_ROLES = ("inventory", "input_vat", "trade_payable")
+#: The cash book's categories of the cash flow's purposes (one rule for both).
+PURPOSE_CATEGORY = {
+    "receipts_sales": "sales_services",
+    "receipts_dues": "dues_shares",
+    "simpanan_pokok": "dues_shares",
+    "simpanan_wajib": "dues_shares",
+    "simpanan_sukarela": "dues_shares",
+    "member_refunds": "dues_shares",
+    "shu_paid": "dues_shares",
+    "payments_suppliers": "purchases",
+    "fixed_assets": "purchases",
+    "payments_expenses": "operating_expenses",
+    "payments_taxes": "operating_expenses",
+    "payments_funds": "other",
+    "other_operating": "other",
+    "equity_other": "other",
+}
 
 
 def cashbook_category(account: Account) -> str:
-    """The cash book category of a counter-account of a cash or bank line."""
-    code = account.code
-    if code in {account_code(r) for r in _DUES_SHARES_ROLES} | set(_DUES_SHARES_CODES):
-        return "dues_shares"
-    if code in {account_code(r) for r in _SALES_ROLES} or (
-        account.type == AccountType.REVENUE and code.startswith("4-1")
-    ):
-        return "sales_services"
-    if (
-        code in {account_code(r) for r in _PURCHASE_ROLES}
-        or code.startswith("5")
-        or code.startswith("1-2")
-    ):
-        return "purchases"
-    if code.startswith("6") or code == "1-1600":
-        return "operating_expenses"
-    return "other"
+    """The cash book category of cash moving against ``account`` (by its purpose)."""
+    return PURPOSE_CATEGORY[cash_purpose(account)]
 
 
 @dataclass
@@ -101,23 +85,22 @@ class Cashbook:
 
 def cashbook(*, year: int, lang: str = "id") -> Cashbook:
     """Money in and out of cash and bank per month and category, with the running
-    balance of cash plus bank. Counter lines of each cash entry decide the category;
-    their credit is money in, their debit money out."""
+    balance of cash plus bank. The cash flow's rules decide what each rupiah was for
+    (``reports.statements.cash_purpose``): an entry's cash for one purpose is money
+    in when positive, money out when negative."""
     start, end = year_bounds(year)
     cash_ids = cash_account_ids()
     accounts = {a.pk: a for a in Account.objects.filter(is_group=False)}
-    rows = (
-        counter_lines(start=start, end=end, cash_ids=cash_ids)
-        .annotate(month=ExtractMonth("entry__date"))
-        .values("month", "account_id")
-        .annotate(**signed_sums())
-    )
     money_in: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     money_out: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for row in rows:
-        category = cashbook_category(accounts[row["account_id"]])
-        money_in[row["month"]][category] += row["credit"]
-        money_out[row["month"]][category] += row["debit"]
+    for movement in cash_movements(
+        start=start, end=end, cash_ids=cash_ids, accounts=accounts
+    ):
+        category = PURPOSE_CATEGORY[movement.purpose]
+        if movement.amount > 0:
+            money_in[movement.date.month][category] += movement.amount
+        else:
+            money_out[movement.date.month][category] -= movement.amount
     opening = cash_balance(as_of=start - dt.timedelta(days=1), cash_ids=cash_ids)
     balance = opening
     months = []

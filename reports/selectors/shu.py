@@ -25,6 +25,11 @@ from members.models import Allocation, ItemKind, Member, OpenItem
 from reports.allocation import allocate
 from reports.errors import NothingToAllocate
 from reports.models import FiscalYear, ShuPart, ShuPartKind
+from reports.selectors.losses import (
+    loss_covered,
+    loss_remaining,
+    loss_uncovered_before,
+)
 from reports.selectors.years import fiscal_year_get, year_bounds
 from reports.statements import result_between, signed_sums
 
@@ -136,6 +141,14 @@ class ShuPreview:
     purchases_total: Decimal = ZERO
     unallocated: Decimal = ZERO
     members: list[MemberShu] = field(default_factory=list)
+    #: Earlier years' loss still uncovered, absorbed first by this year's profit.
+    uncovered_loss: Decimal = ZERO
+    #: SHU minus the uncovered loss (never negative): what the table splits.
+    distributable: Decimal = ZERO
+    #: This year's own loss (when the SHU is negative), covered so far and left.
+    loss: Decimal = ZERO
+    loss_covered: Decimal = ZERO
+    loss_remaining: Decimal = ZERO
 
 
 def part_account(part: ShuPart) -> str:
@@ -157,6 +170,12 @@ def _pool_split(pool: Decimal, weights: list[Decimal]) -> tuple[list[Decimal], b
 def shu_preview(*, year: int) -> ShuPreview:
     """The year's SHU from the ledger, split over the stored table and the members.
 
+    The table splits the distributable SHU: the year's SHU minus the loss of earlier
+    years still uncovered (``loss_uncovered_before``), never below zero. With
+    ``ESTAMA_SHU_MEMBERS_AT_YEAR_END`` (default on) only those who are members on 31
+    December share: a member who left before then drops out of both the numerator
+    and the denominator of both pools.
+
     Returns:
         A ``ShuPreview``; ``parts`` and ``members`` are empty until a table is
         stored; ``unallocated`` is a pool no member can receive (no simpanan or no
@@ -165,13 +184,20 @@ def shu_preview(*, year: int) -> ShuPreview:
     fy = fiscal_year_get(year=year)
     start, end = year_bounds(year)
     shu = result_between(start=start, end=end)
+    uncovered = loss_uncovered_before(year=year)
     preview = ShuPreview(
         year=year,
         status=fy.status,
         shu=shu,
         distributed=fy.shu_entry_id is not None,
         paid_out=fy.payout_entry_id is not None,
+        uncovered_loss=uncovered,
+        distributable=max(shu - uncovered, ZERO),
     )
+    if shu < 0:
+        preview.loss = -shu
+        preview.loss_covered = loss_covered(fy=fy)
+        preview.loss_remaining = loss_remaining(fy=fy) if fy.is_closed else -shu
     parts = (
         list(ShuPart.objects.filter(fiscal_year=fy).select_related("account"))
         if fy.pk
@@ -179,8 +205,11 @@ def shu_preview(*, year: int) -> ShuPreview:
     )
     if not parts:
         return preview
+    distributable = preview.distributable
     amounts = (
-        allocate(shu, [p.percent for p in parts]) if shu > 0 else [ZERO for _ in parts]
+        allocate(distributable, [p.percent for p in parts])
+        if distributable > 0
+        else [ZERO for _ in parts]
     )
     for part, amount in zip(parts, amounts, strict=True):
         preview.parts.append(
@@ -199,7 +228,10 @@ def shu_preview(*, year: int) -> ShuPreview:
     capital = capital_bases(year=year)
     purchases = member_purchases(year=year)
     ids = {k for k, v in capital.items() if v} | {k for k, v in purchases.items() if v}
-    members = list(Member.objects.filter(pk__in=ids).order_by("number"))
+    eligible = Member.objects.filter(pk__in=ids)
+    if settings.ESTAMA_SHU_MEMBERS_AT_YEAR_END:
+        eligible = eligible.exclude(left_on__isnull=False, left_on__lt=end)
+    members = list(eligible.order_by("number"))
     cap_weights = [capital.get(m.pk, ZERO) for m in members]
     bus_weights = [purchases.get(m.pk, ZERO) for m in members]
     cap_shares, cap_ok = _pool_split(preview.capital_pool, cap_weights)

@@ -17,6 +17,7 @@ Every state change is written to the audit trail in the same transaction.
 """
 
 from reports.services.distribution import shu_distribute, shu_pay_out
+from reports.services.losses import shu_loss_cover
 from reports.services.table import (
     FUND_ACCOUNTS,
     FUND_DEFAULTS,
@@ -28,6 +29,7 @@ from reports.services.years import (
     MIN_YEAR,
     year_check,
     year_close,
+    year_ended,
     year_reopen,
 )
 
@@ -39,8 +41,10 @@ __all__ = [
     "MIN_YEAR",
     "shu_allocation_set",
     "shu_distribute",
+    "shu_loss_cover",
     "shu_pay_out",
     "year_check",
     "year_close",
+    "year_ended",
     "year_reopen",
 ]

@@ -1,8 +1,11 @@
 """Distributing a closed year's SHU and paying members their part.
 
-The SHU is distributed once, after the year is closed, dated after the year; members'
-SHU is paid out once, clearing what the distribution credited each member on 2-1400
-(capped at their current balance there).
+The SHU is distributed once, after the year is closed, dated after the year's end and
+on or after the day it was closed; it debits SHU tahun lalu (3-3100), where closing
+carried the year's SHU, by the distributable SHU (the SHU minus earlier years' loss
+still uncovered). Members' SHU is paid out once, on or after the distribution, clearing
+what the distribution credited each member on 2-1400 (capped at their current balance
+there).
 """
 
 from __future__ import annotations
@@ -43,13 +46,14 @@ def shu_distribute(
 ) -> JournalEntry:
     """Post the year's SHU distribution (after the RAT).
 
-    Dr SHU tahun berjalan; Cr reserve, each fund's liability, and members' SHU payable
-    (2-1400) once per member and pool (memo says which), all in whole rupiah that add
-    up to the SHU exactly.
+    Dr SHU tahun lalu (3-3100) by the distributable SHU; Cr reserve, each fund's
+    liability, and members' SHU payable (2-1400) once per member and pool (memo says
+    which), all in whole rupiah that add up to the distributable SHU exactly.
 
     Args:
         year: a closed year with a stored allocation table.
-        date: the posting date (after the year, in an open month); today if omitted.
+        date: the posting date (after the year's end, on or after the close, in an
+            open month); today if omitted.
         user: who posts it.
 
     Returns:
@@ -67,23 +71,26 @@ def shu_distribute(
             raise YearNotClosed(f"Tutup dulu tahun buku {year}.")
         if fy.shu_entry_id:
             raise ShuAlreadyDistributed(f"SHU tahun {year} sudah dibagikan.")
-        if date <= dt.date(year, 12, 31):
-            raise InvalidDate(
-                "Pembagian SHU diposting sesudah tahun bukunya.",
-                errors={"date": [f"Give a date after {year}-12-31."]},
-            )
+        _check_date_after_close(fy, date, "Pembagian SHU")
         preview = shu_preview(year=year)
         if not preview.parts:
             raise ShuAllocationMissing(f"Tabel pembagian SHU {year} belum disimpan.")
-        if preview.shu <= 0:
-            raise ShuNotPositive(f"Tidak ada SHU positif untuk tahun {year}.")
+        if preview.distributable <= 0:
+            loss = preview.uncovered_loss
+            raise ShuNotPositive(
+                f"Tidak ada SHU yang dapat dibagikan untuk tahun {year}"
+                + (f" (rugi yang belum ditutup Rp {loss:f})." if loss else "."),
+                errors={"uncovered_loss": [f"{loss:f}"]} if loss else None,
+            )
         if preview.unallocated:
             raise NothingToAllocate(
                 "Bagian anggota tidak dapat dibagi: tidak ada simpanan atau transaksi "
                 "anggota."
             )
         payable = account_code("shu_member_payable")
-        lines = [LineInput(account=account_code("shu_current"), debit=preview.shu)]
+        # Years closed before the carry-forward existed keep their SHU in 3-3200.
+        source = "shu_prior" if fy.carry_entry_id else "shu_current"
+        lines = [LineInput(account=account_code(source), debit=preview.distributable)]
         for part in preview.parts:
             if (
                 part.kind in (ShuPartKind.CAPITAL, ShuPartKind.BUSINESS)
@@ -118,7 +125,12 @@ def shu_distribute(
             actor=user,
             action="shu.distributed",
             target=fy,
-            after={"entry": entry.number, "shu": f"{preview.shu:f}"},
+            after={
+                "entry": entry.number,
+                "shu": f"{preview.shu:f}",
+                "uncovered_loss": f"{preview.uncovered_loss:f}",
+                "distributed": f"{preview.distributable:f}",
+            },
         )
     return entry
 
@@ -151,6 +163,7 @@ def shu_pay_out(
             raise ShuNotDistributed(f"SHU tahun {year} belum dibagikan.")
         if fy.payout_entry_id:
             raise ShuAlreadyPaid(f"SHU anggota tahun {year} sudah dibayarkan.")
+        _check_date_after_close(fy, date, "Pembayaran SHU")
         if date < fy.shu_entry.date:
             raise InvalidDate(
                 "Pembayaran SHU tidak boleh sebelum pembagiannya.",
@@ -212,6 +225,17 @@ def shu_pay_out(
             },
         )
     return entry
+
+
+def _check_date_after_close(fy, date: dt.date, what: str) -> None:
+    """Refuse a date on or before the year's 31 December or before its close."""
+    closed_on = timezone.localdate(fy.closed_at) if fy.closed_at else None
+    earliest = max(dt.date(fy.year, 12, 31) + dt.timedelta(days=1), closed_on or date)
+    if date < earliest:
+        raise InvalidDate(
+            f"{what} diposting sesudah tahun bukunya dan tidak sebelum tutup buku.",
+            errors={"date": [f"Give a date on or after {earliest.isoformat()}."]},
+        )
 
 
 def _member_sums(account: Account, member_ids: list[int], date: dt.date):

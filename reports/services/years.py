@@ -1,8 +1,13 @@
 """Closing and reopening a fiscal year.
 
-Years close in order (every earlier year with postings closed first) and reopen in
-reverse order; reopening reverses the closing entry on 31 December of that year and
-unlocks its twelve months; a year whose SHU was distributed is never reopened.
+A year closes only once it has ended (its 31 December is in the past, Asia/Jakarta) and
+in order (every earlier year with postings closed first). Closing posts two entries:
+the closing entry on 31 December (revenue and expense into SHU tahun berjalan 3-3200)
+and the carry-forward on 1 January of the next year (the year's SHU, profit or loss,
+from 3-3200 to SHU tahun lalu 3-3100), so 3-3200 only ever shows the running year.
+Years reopen in reverse order; reopening reverses both entries and unlocks the twelve
+months; a year whose SHU was distributed, or whose loss was (partly) covered, is never
+reopened.
 """
 
 from __future__ import annotations
@@ -15,7 +20,15 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from ledger.chart import account_code
-from ledger.models import Account, AccountPeriodTotal, AccountType, EntrySource, Period
+from ledger.models import (
+    Account,
+    AccountPeriodTotal,
+    AccountType,
+    EntrySource,
+    JournalEntry,
+    Period,
+    Side,
+)
 from ledger.selectors import totals_between
 from ledger.services import (
     LineInput,
@@ -27,11 +40,13 @@ from ledger.services import (
 from reports.errors import (
     InvalidYear,
     LaterYearClosed,
+    LossAlreadyCovered,
     ReasonRequired,
     ShuAlreadyDistributed,
     YearAlreadyClosed,
     YearCloseOutOfOrder,
     YearNotClosed,
+    YearNotEnded,
 )
 from reports.models import FiscalYear, YearStatus
 from reports.selectors import year_bounds
@@ -86,6 +101,37 @@ def _closing_lines(year: int) -> list[LineInput]:
     return lines
 
 
+def year_ended(year: int) -> bool:
+    """True once the year's 31 December is in the past (``TIME_ZONE``, Asia/Jakarta)."""
+    return timezone.localdate() > dt.date(year, 12, 31)
+
+
+def _carry_lines(closing: JournalEntry | None) -> list[LineInput]:
+    """Lines moving what ``closing`` put in 3-3200 to 3-3100 (a loss the other way)."""
+    if closing is None:
+        return []
+    current = account_code("shu_current")
+    result = sum(
+        (
+            line.amount.amount if line.side == Side.CREDIT else -line.amount.amount
+            for line in closing.lines.filter(account__code=current)
+        ),
+        ZERO,
+    )
+    if not result:
+        return []
+    prior = account_code("shu_prior")
+    if result > 0:
+        return [
+            LineInput(account=current, debit=result),
+            LineInput(account=prior, credit=result),
+        ]
+    return [
+        LineInput(account=prior, debit=-result),
+        LineInput(account=current, credit=-result),
+    ]
+
+
 def year_close(*, year: int, user=None) -> FiscalYear:
     """Close a fiscal year: post the closing entry on 31 December and lock its months.
 
@@ -94,13 +140,21 @@ def year_close(*, year: int, user=None) -> FiscalYear:
         user: who closes it (recorded, audited).
 
     Returns:
-        The closed ``FiscalYear`` (``closing_entry`` None when the year had no revenue
-        or expense).
+        The closed ``FiscalYear`` (``closing_entry`` and ``carry_entry`` None when
+        the year had no revenue or expense, ``carry_entry`` None when its SHU is 0).
 
     Raises:
-        InvalidYear, YearAlreadyClosed, YearCloseOutOfOrder (an earlier year with
-        postings is still open), plus the posting errors of ``entry_post``.
+        InvalidYear, YearNotEnded (its 31 December is not past yet),
+        YearAlreadyClosed, YearCloseOutOfOrder (an earlier year with postings is
+        still open), plus the posting errors of ``entry_post`` (PeriodLocked when
+        January of the next year is locked).
     """
+    year_check(year)
+    if not year_ended(year):
+        raise YearNotEnded(
+            f"Tahun buku {year} belum berakhir; tutup buku sesudah 31 Desember {year}.",
+            errors={"year": [f"{year} ends on {year}-12-31 (Asia/Jakarta)."]},
+        )
     with transaction.atomic():
         fy = _lock_year(year)
         if fy.is_closed:
@@ -134,13 +188,33 @@ def year_close(*, year: int, user=None) -> FiscalYear:
                 reference=f"TUTUP-{year}",
                 user=user,
             )
+        carry = None
+        carry_lines = _carry_lines(entry)
+        if carry_lines:
+            carry = entry_post(
+                date=dt.date(year + 1, 1, 1),
+                description=f"Pemindahan SHU tahun buku {year} ke SHU tahun lalu",
+                lines=carry_lines,
+                source=EntrySource.OPENING,
+                reference=f"SHU-LALU-{year}",
+                user=user,
+            )
         for month in range(1, 13):
             period_lock(year=year, month=month, user=user)
         fy.status = YearStatus.CLOSED
         fy.closing_entry = entry
+        fy.carry_entry = carry
         fy.closed_by = user if getattr(user, "is_authenticated", False) else None
         fy.closed_at = timezone.now()
-        fy.save(update_fields=["status", "closing_entry", "closed_by", "closed_at"])
+        fy.save(
+            update_fields=[
+                "status",
+                "closing_entry",
+                "carry_entry",
+                "closed_by",
+                "closed_at",
+            ]
+        )
         audit_record(
             actor=user,
             action="fiscal_year.closed",
@@ -150,13 +224,15 @@ def year_close(*, year: int, user=None) -> FiscalYear:
                 "year": year,
                 "status": YearStatus.CLOSED,
                 "closing_entry": entry.number if entry else None,
+                "carry_entry": carry.number if carry else None,
             },
         )
     return fy
 
 
 def year_reopen(*, year: int, reason: str, user=None) -> FiscalYear:
-    """Reopen a closed year: unlock its months and reverse its closing entry.
+    """Reopen a closed year: reverse its carry-forward and closing entries and unlock
+    its months.
 
     Args:
         year: the closed year.
@@ -167,7 +243,8 @@ def year_reopen(*, year: int, reason: str, user=None) -> FiscalYear:
         The reopened ``FiscalYear``.
 
     Raises:
-        ReasonRequired, YearNotClosed, LaterYearClosed, ShuAlreadyDistributed.
+        ReasonRequired, YearNotClosed, LaterYearClosed, ShuAlreadyDistributed,
+        LossAlreadyCovered, PeriodLocked (January of the next year locked).
     """
     reason = (reason or "").strip()
     if not reason:
@@ -185,6 +262,19 @@ def year_reopen(*, year: int, reason: str, user=None) -> FiscalYear:
             raise ShuAlreadyDistributed(
                 f"SHU tahun {year} sudah dibagikan; tahun buku tidak dapat dibuka."
             )
+        if fy.loss_covers.exists():
+            raise LossAlreadyCovered(
+                f"Rugi tahun {year} sudah ditutup (sebagian); tahun buku tidak dapat "
+                "dibuka."
+            )
+        carry = fy.carry_entry
+        if carry is not None:
+            entry_reverse(
+                entry=carry,
+                user=user,
+                date=carry.date,
+                description=f"Pembukaan kembali tahun buku {year}: {reason}"[:255],
+            )
         for month in range(1, 13):
             period_unlock(year=year, month=month, user=user)
         closing = fy.closing_entry
@@ -198,9 +288,18 @@ def year_reopen(*, year: int, reason: str, user=None) -> FiscalYear:
             )
         fy.status = YearStatus.OPEN
         fy.closing_entry = None
+        fy.carry_entry = None
         fy.closed_by = None
         fy.closed_at = None
-        fy.save(update_fields=["status", "closing_entry", "closed_by", "closed_at"])
+        fy.save(
+            update_fields=[
+                "status",
+                "closing_entry",
+                "carry_entry",
+                "closed_by",
+                "closed_at",
+            ]
+        )
         audit_record(
             actor=user,
             action="fiscal_year.reopened",

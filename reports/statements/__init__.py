@@ -18,7 +18,6 @@ accounts (accumulated depreciation, sales returns) appear negative in their sect
 from reports.statements.balance import balance_sheet
 from reports.statements.base import (
     CASH_ROLES,
-    FINANCING_ROLES,
     MEMBER_REVENUE_ROLES,
     PUBLIC_REVENUE_ROLES,
     ZERO,
@@ -26,19 +25,22 @@ from reports.statements.base import (
     Statement,
     signed_sums,
 )
+from reports.statements.cash_purpose import (
+    PURPOSES,
+    CashMovement,
+    cash_movements,
+    cash_purpose,
+)
 from reports.statements.cashflow import (
     cash_account_ids,
     cash_balance,
     cash_flow,
-    cash_flow_category,
-    counter_lines,
 )
 from reports.statements.equity import equity_changes
 from reports.statements.income import income_statement, operating_totals, result_between
 
 __all__ = [
     "CASH_ROLES",
-    "FINANCING_ROLES",
     "MEMBER_REVENUE_ROLES",
     "PUBLIC_REVENUE_ROLES",
     "ZERO",
@@ -48,8 +50,10 @@ __all__ = [
     "cash_account_ids",
     "cash_balance",
     "cash_flow",
-    "cash_flow_category",
-    "counter_lines",
+    "cash_movements",
+    "cash_purpose",
+    "CashMovement",
+    "PURPOSES",
     "equity_changes",
     "income_statement",
     "operating_totals",

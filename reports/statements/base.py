@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from estama.organisation import organisation
 from ledger.chart import account_code
 from ledger.models import Account, AccountType
 from ledger.selectors import Totals
@@ -29,9 +30,6 @@ MEMBER_REVENUE_ROLES = (
 )
 PUBLIC_REVENUE_ROLES = ("sales_public", "training_public", "consulting_public")
 CASH_ROLES = ("cash", "petty_cash", "bank")
-#: Counter-accounts whose cash flows are financing: members' capital and savings, SHU
-#: paid to members, and every equity account.
-FINANCING_ROLES = ("sukarela", "leaving_member_payable", "shu_member_payable")
 
 
 @dataclass(frozen=True)
@@ -45,8 +43,17 @@ class Line:
     code: str = ""
 
 
+def _organisation() -> dict[str, str]:
+    return organisation().as_dict()
+
+
 @dataclass
 class Statement:
+    """A statement as an auditor files it: the organisation (name, legal entity
+    number, address, signatories), the period, one column per period shown and one
+    ``Line`` per row. ``totals`` are the first column's; ``prior_totals`` the
+    comparative column's, when there is one."""
+
     kind: str
     title: str
     lang: str
@@ -56,6 +63,8 @@ class Statement:
     as_of: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    prior_totals: dict[str, Decimal] = field(default_factory=dict)
+    organisation: dict[str, str] = field(default_factory=_organisation)
 
     def heading(self, key: str) -> None:
         self.lines.append(

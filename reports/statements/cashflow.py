@@ -1,7 +1,7 @@
 """Laporan arus kas (cash flow, direct method) and the cash and bank balance.
 
-Opening plus net change equals closing cash and bank (accounts cash, petty cash and
-bank).
+Cash is classified by what it was for (``reports.statements.cash_purpose``); opening
+plus net change equals closing cash and bank (accounts cash, petty cash and bank).
 """
 
 from __future__ import annotations
@@ -10,19 +10,17 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from ledger.models import Account, AccountType
-from ledger.selectors import posted_lines, totals_as_of
-from members.accounts import CAPITAL_LIABILITY
+from ledger.models import Account
+from ledger.selectors import totals_as_of
 from reports.labels import label
 from reports.statements.base import (
     CASH_ROLES,
-    FINANCING_ROLES,
     ZERO,
     Statement,
     _codes,
     _leaves,
-    signed_sums,
 )
+from reports.statements.cash_purpose import PURPOSES, cash_movements
 
 
 def cash_account_ids() -> list[int]:
@@ -38,32 +36,10 @@ def cash_balance(*, as_of: dt.date, cash_ids: list[int] | None = None) -> Decima
     return sum((value.net for value in totals.values()), ZERO)
 
 
-def counter_lines(*, start: dt.date, end: dt.date, cash_ids: list[int]):
-    """Posted non-cash lines in the range of entries that move cash or bank.
-
-    In a balanced entry the cash movement equals the credit minus debit of its other
-    lines, so each counter line's (credit - debit) is exactly the cash it brought in
-    (negative: paid out). Transfers between cash accounts have no counter line.
-    """
-    in_range = posted_lines().filter(entry__date__gte=start, entry__date__lte=end)
-    cash_entries = in_range.filter(account_id__in=cash_ids).values("entry_id")
-    return in_range.filter(entry_id__in=cash_entries).exclude(account_id__in=cash_ids)
-
-
-def cash_flow_category(account: Account) -> str:
-    """operating | investing | financing, by the counter-account of a cash line.
-    Members' pokok and wajib are financing wherever they are booked (equity, or the
-    liability accounts of ``ESTAMA_MEMBER_CAPITAL_AS_LIABILITY``)."""
-    financing = _codes(FINANCING_ROLES) | set(CAPITAL_LIABILITY.values())
-    if account.type == AccountType.EQUITY or account.code in financing:
-        return "financing"
-    if account.type == AccountType.ASSET and account.code.startswith("1-2"):
-        return "investing"
-    return "operating"
-
-
 def cash_flow(*, start: dt.date, end: dt.date, lang: str = "id") -> Statement:
-    """Laporan arus kas, direct method, from the cash and bank lines of the range.
+    """Laporan arus kas, direct method: cash and bank moved in the range by what it
+    was for (``reports.statements.cash_purpose``), one row per purpose (key
+    ``flow:<purpose>``) under operating, investing and financing.
 
     Returns:
         A ``Statement`` with totals ``operating``, ``investing``, ``financing``,
@@ -72,17 +48,11 @@ def cash_flow(*, start: dt.date, end: dt.date, lang: str = "id") -> Statement:
     """
     accounts = _leaves()
     cash_ids = cash_account_ids()
-    rows = (
-        counter_lines(start=start, end=end, cash_ids=cash_ids)
-        .values("account_id")
-        .annotate(**signed_sums())
-    )
-    flows: dict[str, list[tuple[Account, Decimal]]] = defaultdict(list)
-    for row in rows:
-        account = accounts[row["account_id"]]
-        amount = row["credit"] - row["debit"]
-        if amount:
-            flows[cash_flow_category(account)].append((account, amount))
+    sums_by_purpose: dict[str, Decimal] = defaultdict(Decimal)
+    for movement in cash_movements(
+        start=start, end=end, cash_ids=cash_ids, accounts=accounts
+    ):
+        sums_by_purpose[movement.purpose] += movement.amount
     st = Statement(
         "cash_flow",
         label("cash_flow", lang),
@@ -95,8 +65,11 @@ def cash_flow(*, start: dt.date, end: dt.date, lang: str = "id") -> Statement:
     for key in ("operating", "investing", "financing"):
         st.heading(key)
         value = ZERO
-        for account, amount in sorted(flows.get(key, []), key=lambda r: r[0].code):
-            st.account(account, amount)
+        for purpose, category in PURPOSES:
+            amount = sums_by_purpose.get(purpose, ZERO)
+            if category != key or not amount:
+                continue
+            st.total(f"flow:{purpose}", amount, kind="account")
             value += amount
         st.total(f"subtotal:{key}", value, kind="subtotal")
         sums[key] = value

@@ -16,6 +16,7 @@ from django.db.models import Q
 from ledger.models import Account, AccountType, EntrySource
 from ledger.selectors import Totals, posted_lines, totals_between
 from reports.labels import label
+from reports.statements.balance import year_earlier
 from reports.statements.base import (
     MEMBER_REVENUE_ROLES,
     PUBLIC_REVENUE_ROLES,
@@ -60,71 +61,106 @@ def operating_totals(*, start: dt.date, end: dt.date) -> dict[int, Totals]:
     return totals
 
 
-def income_statement(*, start: dt.date, end: dt.date, lang: str = "id") -> Statement:
-    """Laporan perhitungan hasil usaha for a range (inclusive).
+def _bucket(account: Account, member_codes, public_codes) -> str | None:
+    if account.type == AccountType.REVENUE:
+        if account.is_contra:
+            return "returns"
+        if account.code in member_codes:
+            return "revenue_member"
+        if account.code in public_codes:
+            return "revenue_non_member"
+        return "other_income"
+    if account.type == AccountType.EXPENSE:
+        return "cogs" if account.code.split("-")[0] == "5" else "expenses"
+    return None
+
+
+def _range_header(start: dt.date, end: dt.date) -> str:
+    """``2026`` for a calendar year, else ``01/01/2026–30/06/2026``."""
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (
+        1,
+        1,
+        12,
+        31,
+    ):
+        return str(start.year)
+    return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
+
+
+def income_statement(
+    *, start: dt.date, end: dt.date, lang: str = "id", compare: bool = False
+) -> Statement:
+    """Laporan perhitungan hasil usaha for a range (inclusive), with the same range a
+    year earlier beside it when ``compare``.
 
     Returns:
         A ``Statement`` with totals ``revenue_member``, ``revenue_non_member``,
         ``returns``, ``revenue``, ``cogs``, ``gross``, ``expenses``, ``other_income``
-        and ``result`` (= revenue - cogs - expenses + other income).
+        and ``result`` (= revenue - cogs - expenses + other income) of the range
+        (``prior_totals`` the same of the year before).
     """
     accounts = _leaves()
-    totals = operating_totals(start=start, end=end)
+    ranges = [(start, end)]
+    if compare:
+        ranges.append((year_earlier(start), year_earlier(end)))
+    columns = [operating_totals(start=a, end=b) for a, b in ranges]
     member_codes = _codes(MEMBER_REVENUE_ROLES)
     public_codes = _codes(PUBLIC_REVENUE_ROLES)
-    buckets: dict[str, list[tuple[Account, Decimal]]] = defaultdict(list)
+    buckets: dict[str, list[tuple[Account, tuple]]] = defaultdict(list)
     for account in sorted(accounts.values(), key=lambda a: a.code):
-        value = totals.get(account.pk)
-        if value is None or value.net == 0:
+        bucket = _bucket(account, member_codes, public_codes)
+        if bucket is None:
             continue
-        amount = _shown(account, value)
-        if account.type == AccountType.REVENUE:
-            if account.is_contra:
-                bucket = "returns"
-            elif account.code in member_codes:
-                bucket = "revenue_member"
-            elif account.code in public_codes:
-                bucket = "revenue_non_member"
-            else:
-                bucket = "other_income"
-        elif account.type == AccountType.EXPENSE:
-            bucket = "cogs" if account.code.split("-")[0] == "5" else "expenses"
-        else:
-            continue
-        buckets[bucket].append((account, amount))
+        row = tuple(_shown(account, col.get(account.pk, Totals())) for col in columns)
+        if any(row):
+            buckets[bucket].append((account, row))
+    headers = (
+        [_range_header(a, b) for a, b in ranges] if compare else [label("amount", lang)]
+    )
     st = Statement(
         "income_statement",
         label("income_statement", lang),
         lang,
-        [label("amount", lang)],
+        headers,
         start=start,
         end=end,
     )
-    sums: dict[str, Decimal] = {}
+    width = len(ranges)
+    sums: dict[str, list[Decimal]] = {}
 
-    def section(key: str) -> Decimal:
+    def section(key: str) -> list[Decimal]:
         st.heading(key)
-        value = ZERO
-        for account, amount in buckets.get(key, []):
-            st.account(account, amount)
-            value += amount
-        st.total(f"subtotal:{key}", value, kind="subtotal")
+        value = [ZERO] * width
+        for account, row in buckets.get(key, []):
+            st.account(account, *row)
+            value = [a + b for a, b in zip(value, row, strict=True)]
+        st.total(f"subtotal:{key}", *value, kind="subtotal")
         sums[key] = value
         return value
+
+    def combine(*parts: tuple[int, str]) -> list[Decimal]:
+        return [
+            sum((sign * sums[key][i] for sign, key in parts), ZERO)
+            for i in range(width)
+        ]
 
     section("revenue_member")
     section("revenue_non_member")
     section("returns")
-    revenue = sums["revenue_member"] + sums["revenue_non_member"] + sums["returns"]
-    st.total("revenue", revenue)
+    sums["revenue"] = combine(
+        (1, "revenue_member"), (1, "revenue_non_member"), (1, "returns")
+    )
+    st.total("revenue", *sums["revenue"])
     section("cogs")
-    gross = revenue - sums["cogs"]
-    st.total("gross", gross)
+    sums["gross"] = combine((1, "revenue"), (-1, "cogs"))
+    st.total("gross", *sums["gross"])
     section("expenses")
     section("other_income")
-    result = gross - sums["expenses"] + sums["other_income"]
-    st.total("result", result)
-    st.totals = {**sums, "revenue": revenue, "gross": gross, "result": result}
+    sums["result"] = combine((1, "gross"), (-1, "expenses"), (1, "other_income"))
+    st.total("result", *sums["result"])
+    st.totals = {key: values[0] for key, values in sums.items()}
+    if compare:
+        st.prior_totals = {key: values[1] for key, values in sums.items()}
     return st
 
 

@@ -1,9 +1,11 @@
 """Closing and reopening a fiscal year."""
 
 import datetime as dt
+import zoneinfo
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from audit.models import AuditEvent
@@ -17,6 +19,7 @@ from reports.errors import (
     YearAlreadyClosed,
     YearCloseOutOfOrder,
     YearNotClosed,
+    YearNotEnded,
 )
 from reports.models import FiscalYear
 from reports.services import year_close, year_reopen
@@ -24,6 +27,8 @@ from tests.reports.fixtures import RESULT_2026, post
 
 pytestmark = pytest.mark.django_db
 END = dt.date(2026, 12, 31)
+JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
+IN_2028 = dt.datetime(2028, 1, 3, 9, 0, tzinfo=JAKARTA)
 
 
 def _balances(as_of):
@@ -51,11 +56,15 @@ def test_years_close_in_order(demo):
         ("1-1100", "D", 2_000_000),
         ("4-1110", "C", 2_000_000),
     )
-    with pytest.raises(YearCloseOutOfOrder) as info:
+    with pytest.raises(YearNotEnded) as info:
+        year_close(year=2027)  # it is January 2027
+    assert info.value.code == "year_not_ended"
+    with time_machine.travel(IN_2028, tick=True):
+        with pytest.raises(YearCloseOutOfOrder) as info:
+            year_close(year=2027)
+        assert info.value.code == "year_close_out_of_order"
+        year_close(year=2026)
         year_close(year=2027)
-    assert info.value.code == "year_close_out_of_order"
-    year_close(year=2026)
-    year_close(year=2027)
     with pytest.raises(LaterYearClosed):
         year_reopen(year=2026, reason="koreksi")
 
@@ -66,8 +75,10 @@ def test_close_with_december_locked_and_empty_year(demo):
     period_lock(year=2026, month=12)
     fy = year_close(year=2026)
     assert fy.closing_entry is not None
-    empty = year_close(year=2027)
-    assert empty.closing_entry is None and empty.is_closed
+    with time_machine.travel(IN_2028, tick=True):
+        empty = year_close(year=2027)
+    assert empty.closing_entry is None and empty.carry_entry is None
+    assert empty.is_closed
 
 
 def test_reopen_reverses_closing_and_unlocks(demo, treasurer):
