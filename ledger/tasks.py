@@ -49,8 +49,7 @@ def _alert(report, run) -> None:
         message=(
             "Pemeriksaan malam menemukan masalah pada buku besar.\n"
             f"Entri rusak pertama / first broken entry: "
-            f"{first.number if first and first.number else '-'}\n\n"
-            + "\n".join(lines)
+            f"{first.number if first and first.number else '-'}\n\n" + "\n".join(lines)
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=recipients,
