@@ -7,12 +7,13 @@ from audit.models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("at", "action", "actor", "object_type", "object_id")
+    list_display = ("seq", "at", "action", "actor", "object_type", "object_id")
     list_filter = ("action", "object_type")
     search_fields = ("action", "object_id", "note")
     date_hierarchy = "at"
     list_select_related = ("actor",)
     readonly_fields = (
+        "seq",
         "at",
         "actor",
         "action",
@@ -21,6 +22,8 @@ class AuditEventAdmin(admin.ModelAdmin):
         "note",
         "before",
         "after",
+        "prev_hash",
+        "hash",
     )
 
     def has_add_permission(self, request):

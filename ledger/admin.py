@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from ledger import currency as cur
 from ledger import services
 from ledger.errors import DomainError
-from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, Period
+from ledger.models import (
+    Account,
+    EntryStatus,
+    JournalEntry,
+    JournalLine,
+    Period,
+    VerificationRun,
+)
 from members.roles import Role, user_role
 
 
@@ -226,3 +233,33 @@ class PeriodAdmin(admin.ModelAdmin):
 
     def has_treasurer_permission(self, request) -> bool:
         return user_role(request.user) == Role.TREASURER
+
+
+@admin.register(VerificationRun)
+class VerificationRunAdmin(admin.ModelAdmin):
+    """The job history of ledger verifications: read-only, for treasurer and
+    auditor (the admin's view permission), newest first."""
+
+    list_display = (
+        "started_at",
+        "trigger",
+        "mode",
+        "ok",
+        "entry_count",
+        "audit_count",
+        "problem_count",
+        "first_broken",
+        "checkpoint",
+    )
+    list_filter = ("ok", "trigger", "mode")
+    date_hierarchy = "started_at"
+    readonly_fields = [field.name for field in VerificationRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

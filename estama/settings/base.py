@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "web.context_processors.ledger_verification",
             ],
         },
     },
@@ -199,8 +200,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # the full nightly verification of 1M entries about a minute) or a slow task would
 # run twice (harmless, they are idempotent, but wasteful); Redis's own default is one
 # hour, so a killed dues run would wait that long.
+# A running worker sweeps for such messages every ``unacked_restore_interval`` seconds
+# (one cheap Redis query; kombu's default would sweep only every 100 s), and a worker
+# that starts sweeps at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("ESTAMA_TASK_VISIBILITY_TIMEOUT", default=600),
+    "unacked_restore_interval": 30,
+    "unacked_restore_throttle": 1,
 }
 CELERY_BEAT_SCHEDULE = {
     # Dues and simpanan wajib of the new month, on its first day.
