@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from audit.chain import event_hash
+from audit.chain import event_hash, utc_column
 from audit.models import GENESIS, AuditChainHead, AuditEvent
 
 PAGE_SIZE = 5000
@@ -49,7 +49,8 @@ def audit_chain_verify(
         how many events were read, and the last seq and hash reached.
     """
     report = AuditChainReport(last_seq=after_seq, last_hash=after_hash)
-    base = AuditEvent.objects.order_by("seq").values_list(*_COLUMNS)
+    columns = [utc_column(name) if name == "at" else name for name in _COLUMNS]
+    base = AuditEvent.objects.order_by("seq").values_list(*columns)
     while True:
         page = list(base.filter(seq__gt=report.last_seq)[:PAGE_SIZE])
         if not page:

@@ -14,6 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+
+from audit.chain import utc_column
 from ledger.hashing import GENESIS, canonical
 from ledger.integrity.report import Position, Problem
 from ledger.models import EntryStatus, JournalEntry, JournalLine, Side
@@ -34,7 +37,7 @@ _ENTRY_COLUMNS = (
     "reverses_id",
     "reverses__number",
     "reverses__status",
-    "posted_at",
+    "posted_at",  # replaced by utc_column("posted_at") when read
     "posted_by_id",
     "prev_hash",
     "hash",
@@ -65,10 +68,13 @@ class Start:
 def entry_pages(after: int = 0):
     """Posted entries after chain position ``after``, as (entries, lines by entry id)
     pages in chain order."""
+    columns = [
+        utc_column(name) if name == "posted_at" else name for name in _ENTRY_COLUMNS
+    ]
     base = (
         JournalEntry.objects.filter(status=EntryStatus.POSTED)
         .order_by("chain_seq")
-        .values_list(*_ENTRY_COLUMNS)
+        .values_list(*columns)
     )
     last = after
     while True:
@@ -124,6 +130,7 @@ class Walk:
         self.year_max: dict[int, int] = dict(start.year_seqs)
         self.late: dict[int, set[int]] = defaultdict(set)
         self.gaps: dict[int, dict[int, Position]] = defaultdict(dict)
+        self.prefix = settings.ESTAMA_ENTRY_PREFIX
 
     def add(self, row: tuple | None, message: str, *, number=None, pos=None):
         if row is not None:
@@ -180,12 +187,11 @@ class Walk:
             )
 
     def _numbering(self, row: tuple) -> None:
-        from ledger.services import entry_number
-
         number, year, seq, date = row[2], row[3], row[4], row[5]
         if year != date.year:
             self.add(row, f"fiscal year {year} is not the year of {date}")
-        expected = entry_number(year=year, seq=seq)
+        # = ledger.services.entry_number, inlined: this runs once per entry
+        expected = f"{self.prefix}-{year:04d}-{seq:06d}"
         if number != expected:
             self.add(
                 row,
