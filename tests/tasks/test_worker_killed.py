@@ -195,7 +195,9 @@ def test_a_dues_run_killed_mid_way_bills_everyone_exactly_once(make_member):
         _stop(first)
         if second is not None:
             _stop(second, signal.SIGTERM)
-        broker.delete(queue)
+        broker.delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
 
     # then every member is billed exactly once per plan, in one accrual per plan
     per_member = {}
