@@ -8,12 +8,13 @@ from estama.admin_access import TreasurerOnlyWrites
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
-    list_display = ("at", "action", "actor", "object_type", "object_id")
+    list_display = ("seq", "at", "action", "actor", "object_type", "object_id")
     list_filter = ("action", "object_type")
     search_fields = ("action", "object_id", "note")
     date_hierarchy = "at"
     list_select_related = ("actor",)
     readonly_fields = (
+        "seq",
         "at",
         "actor",
         "action",
@@ -22,6 +23,8 @@ class AuditEventAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
         "note",
         "before",
         "after",
+        "prev_hash",
+        "hash",
     )
 
     def has_add_permission(self, request):

@@ -1,13 +1,20 @@
-"""Audit events (append-only; see the package docstring)."""
+"""Audit events (append-only, hash-chained; see the package docstring)."""
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+GENESIS = "0" * 64
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    seq = models.PositiveBigIntegerField(_("urutan"), unique=True, editable=False)
+    # Set by audit_record before the insert (not auto_now_add): the hash covers it.
+    at = models.DateTimeField(
+        _("waktu"), default=timezone.now, editable=False, db_index=True
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pelaku"),
@@ -22,6 +29,8 @@ class AuditEvent(models.Model):
     note = models.TextField(_("catatan"), blank=True)
     before = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
     after = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -33,3 +42,22 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_id}"
+
+
+class AuditChainHead(models.Model):
+    """The one row holding the audit chain's head; its row lock serialises appends."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default=GENESIS)
+
+    class Meta:
+        verbose_name = "audit chain head"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(id=1), name="audit_chain_head_single_row"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"audit head {self.seq}"

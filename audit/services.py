@@ -1,12 +1,43 @@
-"""Writing the audit trail."""
+"""Writing the audit trail.
+
+Appending takes the row lock of ``AuditChainHead`` (held until the caller's
+transaction commits), so events chain in commit order. Lower-level locks that other
+apps take *before* the audit head register with ``audit_lock_first``: the ledger
+registers its chain counter, so every transaction takes ledger chain -> audit head in
+that order, whether it posts first and audits after or the other way round (no
+deadlock between the two).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db import models
+from django.db import connection, models, transaction
+from django.utils import timezone
 
-from audit.models import AuditEvent
+from audit.chain import event_hash, normalise
+from audit.models import AuditChainHead, AuditEvent
+
+_locks_first: list[Callable[[], None]] = []
+
+
+def audit_lock_first(fn: Callable[[], None]) -> Callable[[], None]:
+    """Register ``fn`` (takes a row lock, no arguments) to run before the audit head
+    is locked. Call it from an ``AppConfig.ready()``; registering twice is a no-op."""
+    if fn not in _locks_first:
+        _locks_first.append(fn)
+    return fn
+
+
+def _head_lock() -> AuditChainHead:
+    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditChainHead.objects.bulk_create(
+            [AuditChainHead(pk=1)], ignore_conflicts=True
+        )
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+    return head
 
 
 def audit_record(
@@ -26,15 +57,30 @@ def audit_record(
         target: the object acted on; its label and primary key are stored.
         before / after: JSON-serialisable snapshots of what changed.
         note: a free-text reason (e.g. why a due was waived).
+
+    Returns:
+        The event, numbered and hashed onto the chain.
     """
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
-    return AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        object_type=target._meta.label_lower if target is not None else "",
-        object_id=str(target.pk) if target is not None else "",
-        before=before,
-        after=after,
-        note=note,
-    )
+    fields = {
+        "actor_id": actor.pk if actor is not None else None,
+        "action": action,
+        "object_type": target._meta.label_lower if target is not None else "",
+        "object_id": str(target.pk) if target is not None else "",
+        "note": note or "",
+        "before": normalise(before),
+        "after": normalise(after),
+    }
+    with transaction.atomic(savepoint=False):
+        if connection.vendor != "sqlite":  # SQLite serialises every writer anyway
+            for lock in _locks_first:
+                lock()
+        head = _head_lock()
+        seq, at = head.seq + 1, timezone.now()
+        digest = event_hash(seq=seq, prev_hash=head.hash, at=at, **fields)
+        event = AuditEvent.objects.create(
+            seq=seq, at=at, prev_hash=head.hash, hash=digest, **fields
+        )
+        AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=digest)
+    return event

@@ -16,7 +16,14 @@ from estama.admin_access import TreasurerOnlyWrites, treasurer_action
 from ledger import currency as cur
 from ledger import services
 from ledger.errors import DomainError
-from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, Period
+from ledger.models import (
+    Account,
+    EntryStatus,
+    JournalEntry,
+    JournalLine,
+    Period,
+    VerificationRun,
+)
 
 
 @admin.register(Account)
@@ -220,3 +227,33 @@ class PeriodAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     @treasurer_action(description=_("Buka kunci periode"))
     def unlock_periods(self, request, queryset):
         self._set(request, queryset, services.period_unlock, _("%d periode dibuka."))
+
+
+@admin.register(VerificationRun)
+class VerificationRunAdmin(admin.ModelAdmin):
+    """The job history of ledger verifications: read-only, for treasurer and
+    auditor (the admin's view permission), newest first."""
+
+    list_display = (
+        "started_at",
+        "trigger",
+        "mode",
+        "ok",
+        "entry_count",
+        "audit_count",
+        "problem_count",
+        "first_broken",
+        "checkpoint",
+    )
+    list_filter = ("ok", "trigger", "mode")
+    date_hierarchy = "started_at"
+    readonly_fields = [field.name for field in VerificationRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

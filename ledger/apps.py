@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class LedgerConfig(AppConfig):
     name = "ledger"
     verbose_name = _("Buku besar")
+
+    def ready(self) -> None:
+        from audit.services import audit_lock_first
+        from ledger.locking import chain_lock
+
+        # Lock order everywhere: ledger chain counter, then the audit chain head.
+        audit_lock_first(chain_lock)

@@ -26,6 +26,15 @@ GENESIS = "0" * 64
 CANONICAL_VERSION = 1
 
 
+def utc_text(moment) -> str:
+    """``moment`` as canonical text: UTC, microseconds, ``Z``. A string is taken as
+    already canonical (the verifier has PostgreSQL format it, see
+    ``audit.chain.utc_column``)."""
+    if isinstance(moment, str):
+        return moment
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def _amount(value: Decimal) -> str:
     return f"{Decimal(value).quantize(Decimal('0.01')):f}"
 
@@ -53,7 +62,7 @@ def canonical(
         "source": source,
         "reference": reference,
         "reverses": reverses_number,
-        "posted_at": posted_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "posted_at": utc_text(posted_at),
         "posted_by": posted_by_id,
         "prev_hash": prev_hash,
         "lines": [

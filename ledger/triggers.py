@@ -11,6 +11,14 @@ SQLite has no deferred triggers, so the balance check runs when a draft turns in
 ``posted`` (lines are written first, then the status); an entry inserted as posted has
 no
 lines yet and is refused. RAISE(ABORT) also surfaces as IntegrityError.
+
+Guards (both backends): the books' tables (lines, entries, maintained totals,
+counters, the audit trail and its chain head) refuse TRUNCATE on PostgreSQL (a BEFORE
+TRUNCATE statement trigger; row triggers never see a TRUNCATE), and the tables whose
+rows are never deleted (totals, counters, the audit chain head) refuse DELETE. SQLite
+has no TRUNCATE: its ``DELETE FROM`` runs the row triggers, so the DELETE triggers are
+its guard. A database superuser can still drop triggers; what they then change is
+caught by ``verify_ledger`` against the signed checkpoints kept outside the database.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -174,7 +182,67 @@ SQLITE_DROP = [
 ]
 
 
-def statements(vendor: str, *, create: bool) -> list[str]:
+# --- Guards: no TRUNCATE of the books; no DELETE of rows that are never deleted
+# --------------------------------------------------------------------------------------
+
+NO_TRUNCATE_TABLES = (
+    "ledger_journalline",
+    "ledger_journalentry",
+    "ledger_accountperiodtotal",
+    "ledger_sequence",
+    "audit_auditevent",
+    "audit_auditchainhead",
+)
+NO_DELETE_TABLES = (
+    "ledger_accountperiodtotal",
+    "ledger_sequence",
+    "audit_auditchainhead",
+)
+
+POSTGRES_GUARDS_CREATE = [
+    """
+    CREATE OR REPLACE FUNCTION estama_refuse_truncate() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'estama: % cannot be truncated (the books are append-only)',
+            TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+    END $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE OR REPLACE FUNCTION estama_refuse_delete() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'estama: rows of % are never deleted', TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation';
+    END $$ LANGUAGE plpgsql;
+    """,
+    *(
+        f"CREATE TRIGGER estama_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION estama_refuse_truncate()"
+        for table in NO_TRUNCATE_TABLES
+    ),
+    *(
+        f"CREATE TRIGGER estama_no_delete BEFORE DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION estama_refuse_delete()"
+        for table in NO_DELETE_TABLES
+    ),
+]
+POSTGRES_GUARDS_DROP = [
+    *(f"DROP TRIGGER IF EXISTS estama_no_delete ON {t}" for t in NO_DELETE_TABLES),
+    *(f"DROP TRIGGER IF EXISTS estama_no_truncate ON {t}" for t in NO_TRUNCATE_TABLES),
+    "DROP FUNCTION IF EXISTS estama_refuse_delete()",
+    "DROP FUNCTION IF EXISTS estama_refuse_truncate()",
+]
+SQLITE_GUARDS_CREATE = [
+    f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+    f"BEGIN SELECT RAISE(ABORT, 'estama: rows of {table} are never deleted'); END"
+    for table in NO_DELETE_TABLES
+]
+SQLITE_GUARDS_DROP = [
+    f"DROP TRIGGER IF EXISTS {table}_no_delete" for table in NO_DELETE_TABLES
+]
+
+
+def row_statements(vendor: str, *, create: bool) -> list[str]:
+    """The row triggers of migration 0003 (without the guards)."""
     if vendor == "postgresql":
         return POSTGRES_CREATE if create else POSTGRES_DROP
     if vendor == "sqlite":
@@ -182,6 +250,32 @@ def statements(vendor: str, *, create: bool) -> list[str]:
     raise ImproperlyConfigured(
         f"Estama's ledger triggers support SQLite and PostgreSQL, not {vendor}."
     )
+
+
+def guard_statements(vendor: str, *, create: bool) -> list[str]:
+    if vendor == "postgresql":
+        return POSTGRES_GUARDS_CREATE if create else POSTGRES_GUARDS_DROP
+    if vendor == "sqlite":
+        return SQLITE_GUARDS_CREATE if create else SQLITE_GUARDS_DROP
+    raise ImproperlyConfigured(
+        f"Estama's ledger triggers support SQLite and PostgreSQL, not {vendor}."
+    )
+
+
+def statements(vendor: str, *, create: bool) -> list[str]:
+    """Every trigger: the row triggers and the guards."""
+    if create:
+        return row_statements(vendor, create=True) + guard_statements(
+            vendor, create=True
+        )
+    return guard_statements(vendor, create=False) + row_statements(vendor, create=False)
+
+
+def install_rows(connection) -> None:
+    """Migration 0003's triggers only (the guards' tables may not exist yet)."""
+    with connection.cursor() as cursor:
+        for sql in row_statements(connection.vendor, create=True):
+            cursor.execute(sql)
 
 
 def install(connection) -> None:

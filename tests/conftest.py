@@ -41,6 +41,12 @@ def _reference_data(request):
         member_accounts_seed(Account)
 
 
+@pytest.fixture(autouse=True)
+def _checkpoint_dir(settings, tmp_path):
+    """Each test writes and reads its own signed checkpoints (never var/)."""
+    settings.ESTAMA_CHECKPOINT_DIR = str(tmp_path / "checkpoints")
+
+
 def _user(username: str, group: str | None = None) -> User:
     user = User.objects.create_user(username=username, password="rahasia-123")
     if group:

@@ -250,6 +250,12 @@ class ManifestSerializer(serializers.Serializer):
     csv_columns = serializers.ListField(child=serializers.CharField())
     balance_sign = serializers.CharField()
     generated_at = serializers.DateTimeField()
+    checkpoint = serializers.JSONField(
+        allow_null=True,
+        help_text="The newest signed checkpoint of the ledger and audit chains (as "
+        "written to the checkpoint directory, signature included); null when none "
+        "was written yet.",
+    )
 
     def to_representation(self, manifest):
         return manifest

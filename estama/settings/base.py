@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "web.context_processors.ledger_verification",
             ],
         },
     },
@@ -194,7 +195,25 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TIMEZONE = TIME_ZONE
+# Money-moving tasks are acknowledged only after they finish (a worker killed mid-way
+# leaves the message to be delivered again; the tasks are idempotent), and each
+# worker reserves one task at a time so a kill strands at most that one.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers a task that was taken but never acknowledged after this many
+# seconds. It must exceed the longest task (a dues run for every member takes seconds;
+# the full nightly verification of 1M entries about a minute) or a slow task would
+# run twice (harmless, they are idempotent, but wasteful); Redis's own default is one
+# hour, so a killed dues run would wait that long.
+# A running worker sweeps for such messages every ``unacked_restore_interval`` seconds
+# (one cheap Redis query; kombu's default would sweep only every 100 s), and a worker
+# that starts sweeps at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("ESTAMA_TASK_VISIBILITY_TIMEOUT", default=600),
+    "unacked_restore_interval": 30,
+    "unacked_restore_throttle": 1,
+}
 CELERY_BEAT_SCHEDULE = {
     # Dues and simpanan wajib of the new month, on its first day.
     "members-issue-dues-monthly": {
@@ -206,10 +225,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.arrears_reminders_send",
         "schedule": crontab(minute=0, hour=8, day_of_month=10),
     },
-    # Tampering must not stay quiet: verify the whole ledger every night.
+    # Tampering must not stay quiet: every night verify what was added since the last
+    # verified checkpoint and write a new signed checkpoint...
     "ledger-verify-nightly": {
         "task": "ledger.verify_nightly",
         "schedule": crontab(minute=30, hour=1),
+    },
+    # ...and once a week verify everything from the first entry.
+    "ledger-verify-weekly-full": {
+        "task": "ledger.verify_nightly",
+        "schedule": crontab(minute=30, hour=2, day_of_week=0),
+        "kwargs": {"full": True},
     },
 }
 
@@ -228,6 +254,19 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# --- Tamper evidence ------------------------------------------------------------------
+# Signed checkpoints of the ledger and audit chains, kept outside the database
+# (ledger/checkpoints). Put the directory on other storage than the database (and in
+# the backups); the key is required in production (settings/production.py); locally
+# a random key is created in ESTAMA_CHECKPOINT_KEY_FILE on first use.
+ESTAMA_CHECKPOINT_DIR = env(
+    "ESTAMA_CHECKPOINT_DIR", default=str(VAR_DIR / "checkpoints")
+)
+ESTAMA_CHECKPOINT_KEY = env("ESTAMA_CHECKPOINT_KEY", default="")
+ESTAMA_CHECKPOINT_KEY_FILE = env(
+    "ESTAMA_CHECKPOINT_KEY_FILE", default=str(VAR_DIR / "checkpoint.key")
+)
 
 # --- Estama domain settings -----------------------------------------------------------
 # Rounding of computed rupiah amounts (tax): "half_up" (PER-11/PJ/2025) or "down".

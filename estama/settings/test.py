@@ -8,6 +8,8 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# A fixed key; each test gets its own checkpoint directory (tests/conftest.py).
+ESTAMA_CHECKPOINT_KEY = "test-checkpoint-key-not-secret"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -16,6 +18,8 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["ENGINE"] = "estama.testing.sqlite_backend"  # noqa: F405
 else:
+    # Flush (TRUNCATE) lifts the books' TRUNCATE guards for the test suite only.
+    DATABASES["default"]["ENGINE"] = "estama.testing.postgres_backend"  # noqa: F405
     # Threads in tests (concurrency tests, the Celery worker) close their connections
     # at the end of each request/task, so the test database can be dropped afterwards.
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -16,7 +16,19 @@ flat however long the ledger grows. The checks:
     (d) the maintained ``AccountPeriodTotal`` rows equal the sums of posted lines per
         (account, year, month, currency);
     (e) a reversal mirrors the lines of the entry it reverses;
-    (f) every check other apps registered with ``register_check``.
+    (f) every check other apps registered with ``register_check``;
+    (g) the audit trail's hash chain (``audit.verify``) and its head row;
+    (h) the signed checkpoints outside the database (``ledger.checkpoints``): each
+        signature, and each recorded entry and audit event still present with the
+        recorded hash, so a deleted tail (even with counters and totals fixed up), a
+        rewritten chain or an emptied audit table shows; the per-account totals less
+        what was posted since equal what the checkpoint recorded.
+
+Full runs do all of it; incremental runs (``full=False``) start after the newest
+verified checkpoint whose anchors hold and do (a)-(c), (e), (g) for what was added,
+(h), and the per-account totals since that checkpoint: time proportional to what was
+added. ``verification_run`` runs it as a job (records ``VerificationRun``, writes the
+verified checkpoint).
 
 Problems about entries carry the entry's chain position, so the report is in posting
 order and its first such problem names the *first broken entry*. Registered checks
@@ -24,6 +36,14 @@ return ``Problem`` lists and must only read.
 """
 
 from ledger.integrity.report import Problem, VerifyReport, register_check
+from ledger.integrity.runs import verification_latest, verification_run
 from ledger.integrity.verify import ledger_verify
 
-__all__ = ["Problem", "VerifyReport", "ledger_verify", "register_check"]
+__all__ = [
+    "Problem",
+    "VerifyReport",
+    "ledger_verify",
+    "register_check",
+    "verification_latest",
+    "verification_run",
+]

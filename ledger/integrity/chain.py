@@ -1,156 +1,235 @@
 """The chain walk: hash chain, numbering, balance and reversal mirrors (checks a, b,
-c and e of ``ledger.integrity``), one page of entries at a time."""
+c and e of ``ledger.integrity``).
+
+Entries are read ``PAGE_SIZE`` at a time in chain order (keyset on ``chain_seq``) as
+plain tuples (``values_list``), their lines in one query per page, so memory stays
+flat and no model instance is built. The walk can start after a verified checkpoint
+(``Start``): then it reads only what was posted since.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.conf import settings
 
-from ledger.hashing import GENESIS, entry_hash
+from audit.chain import utc_column
+from ledger.hashing import GENESIS, canonical
 from ledger.integrity.report import Position, Problem
 from ledger.models import EntryStatus, JournalEntry, JournalLine, Side
 
-PAGE_SIZE = 2000
+PAGE_SIZE = 5000
+_DEBIT = Side.DEBIT.value
+_FLIP = {Side.DEBIT.value: Side.CREDIT.value, Side.CREDIT.value: Side.DEBIT.value}
+_ENTRY_COLUMNS = (
+    "id",
+    "chain_seq",
+    "number",
+    "fiscal_year",
+    "seq",
+    "date",
+    "description",
+    "source",
+    "reference",
+    "reverses_id",
+    "reverses__number",
+    "reverses__status",
+    "posted_at",  # replaced by utc_column("posted_at") when read
+    "posted_by_id",
+    "prev_hash",
+    "hash",
+)
+_LINE_COLUMNS = (
+    "entry_id",
+    "account_id",
+    "account__code",
+    "side",
+    "amount",
+    "amount_currency",
+    "member_id",
+    "member__number",
+    "memo",
+)
 
 
-def entry_pages():
-    """Posted entries in chain order, ``PAGE_SIZE`` at a time, lines prefetched."""
-    lines = JournalLine.objects.select_related("account", "member").order_by("id")
+@dataclass(frozen=True)
+class Start:
+    """Where the walk starts: after chain position ``chain_seq`` whose hash is
+    ``head_hash``, with each fiscal year's last number ``year_seqs``."""
+
+    chain_seq: int = 0
+    head_hash: str = GENESIS
+    year_seqs: dict[int, int] = field(default_factory=dict)
+
+
+def entry_pages(after: int = 0):
+    """Posted entries after chain position ``after``, as (entries, lines by entry id)
+    pages in chain order."""
+    columns = [
+        utc_column(name) if name == "posted_at" else name for name in _ENTRY_COLUMNS
+    ]
     base = (
         JournalEntry.objects.filter(status=EntryStatus.POSTED)
-        .select_related("reverses")
-        .prefetch_related(Prefetch("lines", queryset=lines))
         .order_by("chain_seq")
+        .values_list(*columns)
     )
-    last = 0
+    last = after
     while True:
         page = list(base.filter(chain_seq__gt=last)[:PAGE_SIZE])
         if not page:
             return
-        yield page
-        last = page[-1].chain_seq
+        lines: dict[int, list[tuple]] = defaultdict(list)
+        rows = (
+            JournalLine.objects.filter(entry_id__in=[row[0] for row in page])
+            .order_by("entry_id", "id")
+            .values_list(*_LINE_COLUMNS)
+        )
+        for row in rows:
+            lines[row[0]].append(row)
+        yield page, lines
+        last = page[-1][1]
 
 
-def _mirror_key(line: JournalLine, *, flip: bool) -> tuple:
-    side = line.side
-    if flip:
-        side = Side.CREDIT if side == Side.DEBIT else Side.DEBIT
-    return (
-        line.account_id,
-        side,
-        line.amount.amount,
-        str(line.amount.currency),
-        line.member_id,
+def originals(page: list[tuple]) -> dict[int, list[tuple]]:
+    """Lines of the entries that this page's reversals reverse (one query)."""
+    ids = {row[9] for row in page if row[9]}
+    if not ids:
+        return {}
+    result: dict[int, list[tuple]] = defaultdict(list)
+    rows = (
+        JournalLine.objects.filter(entry_id__in=ids, entry__status=EntryStatus.POSTED)
+        .order_by("entry_id", "id")
+        .values_list(*_LINE_COLUMNS)
     )
+    for row in rows:
+        result[row[0]].append(row)
+    return dict(result)
+
+
+def _mirror_key(line: tuple, *, flip: bool) -> tuple:
+    _, account_id, _, side, amount, currency, member_id, _, _ = line
+    return (account_id, _FLIP[side] if flip else side, amount, currency, member_id)
 
 
 class Walk:
     """State carried from one entry to the next while walking the chain."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: Start | None = None) -> None:
+        start = start or Start()
         self.problems: list[Problem] = []
         self.count = 0
         self.first_number: str | None = None
         self.last_number: str | None = None
-        self.prev_chain = 0
-        self.prev_hash = GENESIS
+        self.prev_chain = start.chain_seq
+        self.prev_hash = start.head_hash
         # per fiscal year: highest seq seen, seqs seen below it (out of order),
         # and seqs that looked missing when a jump was seen: seq -> position.
-        self.year_max: dict[int, int] = {}
+        self.year_max: dict[int, int] = dict(start.year_seqs)
         self.late: dict[int, set[int]] = defaultdict(set)
         self.gaps: dict[int, dict[int, Position]] = defaultdict(dict)
+        self.prefix = settings.ESTAMA_ENTRY_PREFIX
 
-    def add(self, entry: JournalEntry | None, message: str, *, number=None, pos=None):
-        if entry is not None:
-            number, pos = entry.number, (entry.chain_seq, 1)
+    def add(self, row: tuple | None, message: str, *, number=None, pos=None):
+        if row is not None:
+            number, pos = row[2], (row[1], 1)
         self.problems.append(Problem(number=number, message=message, position=pos))
 
-    def visit(self, entry: JournalEntry, originals: dict[int, list[JournalLine]]):
+    def visit(self, row: tuple, lines: list[tuple], originals: dict) -> None:
         self.count += 1
-        self.first_number = self.first_number or entry.number
-        self.last_number = entry.number
-        lines = list(entry.lines.all())
-        self._chain(entry, lines)
-        self._numbering(entry)
-        self._balance(entry, lines)
-        if entry.reverses_id:
-            self._mirror(entry, lines, originals.get(entry.reverses_id, []))
-        self.prev_chain = entry.chain_seq
-        self.prev_hash = entry.hash
+        self.first_number = self.first_number or row[2]
+        self.last_number = row[2]
+        self._chain(row, lines)
+        self._numbering(row)
+        self._balance(row, lines)
+        if row[9]:
+            self._mirror(row, lines, originals.get(row[9], []))
+        self.prev_chain = row[1]
+        self.prev_hash = row[15]
 
-    def _chain(self, entry: JournalEntry, lines: list[JournalLine]) -> None:
+    def _chain(self, row: tuple, lines: list[tuple]) -> None:
+        chain_seq, prev_hash, stored = row[1], row[14], row[15]
         expected = self.prev_chain + 1
-        if entry.chain_seq != expected:
+        if chain_seq != expected:
             self.add(
-                entry,
-                f"chain position jumps from {self.prev_chain} to {entry.chain_seq}: "
-                f"{entry.chain_seq - expected} posted entries are missing",
+                row,
+                f"chain position jumps from {self.prev_chain} to {chain_seq}: "
+                f"{chain_seq - expected} posted entries are missing",
             )
-        if entry.prev_hash != self.prev_hash:
+        if prev_hash != self.prev_hash:
             self.add(
-                entry,
+                row,
                 "prev_hash does not match the hash of the entry before it in the "
                 "chain (an entry was removed, inserted or reordered)",
             )
-        if entry_hash(entry, lines, prev_hash=entry.prev_hash) != entry.hash:
+        data = canonical(
+            number=row[2],
+            date=row[5],
+            description=row[6],
+            source=row[7],
+            reference=row[8],
+            reverses_number=row[10] or "",
+            posted_at=row[12],
+            posted_by_id=row[13],
+            prev_hash=prev_hash,
+            lines=[
+                (line[2], line[3], line[4], line[5], line[7] or "", line[8])
+                for line in lines
+            ],
+        )
+        if hashlib.sha256(data).hexdigest() != stored:
             self.add(
-                entry,
+                row,
                 "stored hash does not match its content: the entry or its lines "
                 "were altered after posting",
             )
 
-    def _numbering(self, entry: JournalEntry) -> None:
-        from ledger.services import entry_number
-
-        year, seq = entry.fiscal_year, entry.seq
-        if year != entry.date.year:
-            self.add(entry, f"fiscal year {year} is not the year of {entry.date}")
-        if entry.number != entry_number(year=year, seq=seq):
+    def _numbering(self, row: tuple) -> None:
+        number, year, seq, date = row[2], row[3], row[4], row[5]
+        if year != date.year:
+            self.add(row, f"fiscal year {year} is not the year of {date}")
+        # = ledger.services.entry_number, inlined: this runs once per entry
+        expected = f"{self.prefix}-{year:04d}-{seq:06d}"
+        if number != expected:
             self.add(
-                entry,
+                row,
                 f"number does not match fiscal year {year} and sequence {seq} "
-                f"(expected {entry_number(year=year, seq=seq)})",
+                f"(expected {expected})",
             )
         top = self.year_max.get(year, 0)
         if seq <= top:
             self.late[year].add(seq)
             self.add(
-                entry,
+                row,
                 f"sequence {seq} of {year} comes after sequence {top} in posting "
                 "order (numbers were swapped or rewritten)",
             )
             return
         for missing in range(top + 1, seq):
-            self.gaps[year].setdefault(missing, (entry.chain_seq, 0))
+            self.gaps[year].setdefault(missing, (row[1], 0))
         self.year_max[year] = seq
 
-    def _balance(self, entry: JournalEntry, lines: list[JournalLine]) -> None:
+    def _balance(self, row: tuple, lines: list[tuple]) -> None:
         if len(lines) < 2:
-            self.add(entry, f"has {len(lines)} line(s); a posted entry needs two")
+            self.add(row, f"has {len(lines)} line(s); a posted entry needs two")
         net: dict[str, Decimal] = defaultdict(Decimal)
         for line in lines:
-            amount = line.amount.amount
-            net[str(line.amount.currency)] += (
-                amount if line.side == Side.DEBIT else -amount
-            )
+            net[line[5]] += line[4] if line[3] == _DEBIT else -line[4]
         for code, value in sorted(net.items()):
             if value != 0:
-                self.add(entry, f"does not balance: {code} debit - credit = {value}")
+                self.add(row, f"does not balance: {code} debit - credit = {value}")
 
-    def _mirror(self, entry, lines, original_lines) -> None:
-        original = entry.reverses
-        if original.status != EntryStatus.POSTED:
-            self.add(entry, f"reverses {original} which is not a posted entry")
+    def _mirror(self, row: tuple, lines: list[tuple], original_lines) -> None:
+        original = row[10]
+        if row[11] != EntryStatus.POSTED:
+            self.add(row, f"reverses {original} which is not a posted entry")
             return
         mine = Counter(_mirror_key(line, flip=False) for line in lines)
         theirs = Counter(_mirror_key(line, flip=True) for line in original_lines)
         if mine != theirs:
-            self.add(
-                entry,
-                f"does not mirror the lines of {original.number}, which it reverses",
-            )
+            self.add(row, f"does not mirror the lines of {original}, which it reverses")
 
     def finish(self, counters: dict[str, int]) -> None:
         from ledger.services import CHAIN_KEY, entry_number
@@ -193,17 +272,3 @@ class Walk:
                     number=entry_number(year=year, seq=missing),
                     pos=pos,
                 )
-
-
-def originals(page: list[JournalEntry]) -> dict[int, list[JournalLine]]:
-    """Lines of the entries that this page's reversals reverse (one query)."""
-    ids = {entry.reverses_id for entry in page if entry.reverses_id}
-    if not ids:
-        return {}
-    result: dict[int, list[JournalLine]] = defaultdict(list)
-    lines = JournalLine.objects.filter(
-        entry_id__in=ids, entry__status=EntryStatus.POSTED
-    ).order_by("id")
-    for line in lines:
-        result[line.entry_id].append(line)
-    return dict(result)

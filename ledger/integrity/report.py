@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,18 @@ class VerifyReport:
     first_number: str | None
     last_number: str | None
     head_hash: str
+    # "full" or "incremental"; an incremental run verified the entries and audit
+    # events after chain position ``verified_from`` / audit event ``audit_from``.
+    mode: str = "full"
+    verified_from: int = 0
+    audit_from: int = 0
+    audit_count: int = 0
+    audit_head_hash: str = "0" * 64
+    chain_seq: int = 0
+    checkpoints: int = 0
+    start_checkpoint: str | None = None
+    # The state verified (for the checkpoint a successful run writes); not reported.
+    state: Any = field(default=None, compare=False, repr=False)
 
     @property
     def first_broken(self) -> Problem | None:
@@ -57,6 +70,14 @@ class VerifyReport:
             "first_number": self.first_number,
             "last_number": self.last_number,
             "head_hash": self.head_hash,
+            "mode": self.mode,
+            "verified_from": self.verified_from,
+            "chain_seq": self.chain_seq,
+            "audit_from": self.audit_from,
+            "audit_count": self.audit_count,
+            "audit_head_hash": self.audit_head_hash,
+            "checkpoints": self.checkpoints,
+            "start_checkpoint": self.start_checkpoint,
             "first_broken": first.number if first else None,
             "problems": [problem.as_dict() for problem in self.problems],
         }

@@ -6,13 +6,18 @@ from django.db import migrations
 def install(apps, schema_editor):
     from ledger import triggers
 
-    triggers.install(schema_editor.connection)
+    # The row triggers only: 0004 adds the guards (their tables come later).
+    triggers.install_rows(schema_editor.connection)
 
 
 def uninstall(apps, schema_editor):
     from ledger import triggers
 
-    triggers.uninstall(schema_editor.connection)
+    with schema_editor.connection.cursor() as cursor:
+        for sql in triggers.row_statements(
+            schema_editor.connection.vendor, create=False
+        ):
+            cursor.execute(sql)
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,7 @@ from .entries import EntrySource, EntryStatus, JournalEntry, JournalLine, Side
 from .periods import Period
 from .sequences import Sequence
 from .totals import AccountPeriodTotal
+from .verification import VerificationMode, VerificationRun, VerificationTrigger
 
 __all__ = [
     "Account",
@@ -15,4 +16,7 @@ __all__ = [
     "Period",
     "Sequence",
     "Side",
+    "VerificationMode",
+    "VerificationRun",
+    "VerificationTrigger",
 ]

@@ -5,7 +5,9 @@ entry count, first and last entry number of the range, the head hash (the hash o
 entry with the highest chain position dated on or before the range's end), per-account
 opening balance, debit and credit of the range and closing balance (debit minus
 credit; the closing balances are the trial balance as of the end), and how account
-codes map to the names used in the Beancount and hledger files.
+codes map to the names used in the Beancount and hledger files; and the newest signed
+checkpoint of the ledger and audit chains (``ledger.checkpoints``), so the export can
+be tied to a state anchored outside the database.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from ledger import currency as cur
+from ledger.checkpoints import checkpoint_latest
 from ledger.models import Account, JournalEntry
 from ledger.selectors import Totals, totals_as_of
 from reports.exports.general_ledger import COLUMNS
@@ -93,4 +96,5 @@ def ledger_manifest(
         "csv_columns": COLUMNS,
         "balance_sign": "balance = debit - credit as of the range end (trial balance)",
         "generated_at": timezone.now().isoformat(),
+        "checkpoint": checkpoint_latest(),
     }

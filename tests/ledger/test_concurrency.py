@@ -137,3 +137,32 @@ def test_locking_a_period_while_others_post_into_it_lets_nothing_in_afterwards()
     ).exists()
     assert JournalEntry.objects.filter(date=march).exists()
     assert ledger_verify().ok
+
+
+def test_auditing_before_posting_and_posting_before_auditing_never_deadlock():
+    # given one thread whose transactions audit first and post after (as activating
+    # a member does), and two that post (which audits after taking the chain)
+    from django.db import transaction
+
+    from audit.services import audit_record
+
+    def worker(index: int, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        for n in range(15):
+            if index == 0:
+                with transaction.atomic():
+                    audit_record(actor=None, action="uji.dulu", after={"n": n})
+                    post_simple(amount=100 + n, description=f"Sesudah audit #{n}")
+            else:
+                post_simple(amount=200 + n, description=f"Thread {index} #{n}")
+
+    # when they run at once
+    errors = run_threads(worker, 3)
+
+    # then none of them deadlocked, and both chains verify
+    assert errors == []
+    assert JournalEntry.objects.posted().count() == 45
+    seqs = sorted(AuditEvent.objects.values_list("seq", flat=True))
+    assert seqs == list(range(1, len(seqs) + 1))
+    report = ledger_verify()
+    assert report.ok, report.problems
