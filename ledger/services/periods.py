@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from ledger.checkpoints import checkpoint_write
 from ledger.errors import InvalidDate
 from ledger.models import Period
 from ledger.services.sequences import _chain_lock
@@ -43,6 +44,12 @@ def _period_set(*, year: int, month: int, locked: bool, user) -> Period:
             before={"period": str(period), "is_locked": before},
             after={"period": str(period), "is_locked": locked},
         )
+        if locked:
+            # Anchor the books outside the database at every lock (issue 10): a
+            # signed checkpoint of the chain head, audit head and totals.
+            transaction.on_commit(
+                lambda: checkpoint_write(reason="period_lock"), robust=True
+            )
     return period
 
 

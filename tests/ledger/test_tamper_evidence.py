@@ -317,3 +317,15 @@ def test_the_export_manifest_carries_the_newest_signed_checkpoint(books, tmp_pat
     assert manifest["checkpoint"]["reason"] == "period_lock"
     assert manifest["checkpoint"]["signature"]["alg"] == "HMAC-SHA256"
     assert older.name != newest.name
+
+
+def test_locking_a_period_writes_a_signed_checkpoint_of_the_books(books):
+    from ledger.services import period_lock
+
+    before = len(checkpoints_load())
+    period_lock(year=2026, month=1)
+
+    written = checkpoints_load()
+    assert len(written) == before + 1
+    assert written[-1].payload["reason"] == "period_lock"
+    assert verify()[0] == 0
