@@ -3,7 +3,8 @@
 Invariants kept here as in the database: a posted entry is read-only and nothing in the
 ledger is deleted. Drafts are edited in place; posting and reversing go through the
 ledger services (admin actions), as does locking a period, so the admin never bypasses
-a rule the API obeys.
+a rule the API obeys. Every write here is the treasurer's (``estama.admin_access``):
+the auditor sees everything and changes nothing.
 """
 
 from __future__ import annotations

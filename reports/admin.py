@@ -1,6 +1,9 @@
-"""Admin for fiscal years and SHU tables: read-only views, with close / reopen as
-actions that go through ``reports.services`` (so the admin never bypasses a rule the
-API obeys). Nothing here is deleted or edited in place."""
+"""Admin for fiscal years and SHU tables: read-only views and the year-end actions.
+
+Closing a year is an action that goes through ``reports.services`` (so the admin never
+bypasses a rule the API obeys) and is the treasurer's alone (``estama.admin_access``).
+Nothing here is deleted or edited in place.
+"""
 
 from __future__ import annotations
 

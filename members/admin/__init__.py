@@ -3,7 +3,8 @@
 Every write goes through ``members.services`` (admin actions with intermediate forms),
 so the admin obeys the same rules as the API. Lists annotate what they show (region,
 in-arrears flag) so that they make a constant number of queries for any page size.
-Nothing here deletes anything. Importing this package registers every model admin.
+Nothing here deletes anything, and every write is the treasurer's
+(``estama.admin_access``). Importing this package registers every model admin.
 """
 
 from members.admin.actions import (

@@ -4,8 +4,9 @@ Nothing here bypasses a service: items are created and changed through ``item_cr
 / ``item_update`` (stock and seats are read-only: they move only with purchases, sales
 and voids); invoices are issued, voided and paid through admin actions calling the
 same services as the API; posted documents are read-only and never deleted. Lists load
-their related rows in the list query (``list_select_related``). Importing this package
-registers every model admin.
+their related rows in the list query (``list_select_related``). Every write is the
+treasurer's (``estama.admin_access``). Importing this package registers every model
+admin.
 """
 
 from sales.admin.base import ReadOnlyAdmin, TreasurerActionsMixin

@@ -12,9 +12,13 @@ action that is not in the table fails the test: new ones need an entry.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from django.contrib import admin
-from django.test import Client
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.test import Client, RequestFactory, TestCase
 
 from estama.admin_access import TreasurerOnlyWrites
 from tests.authz.world import ROLES, build_world, posted_state, row_counts
@@ -108,6 +112,13 @@ def _offered(response) -> set[str]:
     return {name for name, _ in form.fields["action"].choices if name}
 
 
+WITH_ACTIONS = [
+    label
+    for label, actions in ADMIN_ACTIONS.items()
+    if set(actions) - {"delete_selected"}
+]
+
+
 def test_every_admin_and_action_has_an_entry():
     registered = _registered()
     ours = {label for label in registered if label not in DJANGO_ADMINS}
@@ -120,75 +131,85 @@ def test_every_admin_and_action_has_an_entry():
             assert issubclass(inline, TreasurerOnlyWrites), (label, inline)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("label", sorted(ADMIN_ACTIONS))
-def test_admin_actions_by_role(label):
-    world = build_world()
-    modeladmin = _registered()[label]
-    target = modeladmin.model._default_manager.order_by("pk").first()
-    assert target is not None, f"the world has no {label} row to act on"
-    changelist = _url(modeladmin, "changelist")
+class AdminAuthorizationMatrix(TestCase):
+    """One world (``setUpTestData``); each model admin runs in a savepoint that is
+    rolled back, so the matrix costs one world, not one per admin."""
 
-    for role in ROLES:
-        client = _client(world.users[role])
-        response = client.get(changelist)
-        if role in ("anonymous", "member", "other_member"):
-            assert response.status_code == 302, (label, role)
-            assert "/admin/login/" in response["Location"]
-        else:
-            assert response.status_code == 200, (label, role)
-        expected = {a for a, roles in ADMIN_ACTIONS[label].items() if role in roles}
-        assert _offered(response) == expected, (label, role)
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
 
-        for action in set(ADMIN_ACTIONS[label]) - expected:
-            before = (row_counts(), posted_state())
-            response = client.post(
-                changelist,
-                {"action": action, "_selected_action": [target.pk], **FORM_FIELDS},
-            )
-            assert response.status_code in (200, 302, 403), (label, role, action)
-            assert (row_counts(), posted_state()) == before, (label, role, action)
+    @contextmanager
+    def scenario(self, label: str):
+        """A subtest whose writes are rolled back, whatever happens in it."""
+        with self.subTest(label=label), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
 
+    def each_admin(self, labels=None):
+        for label in sorted(labels or ADMIN_ACTIONS):
+            modeladmin = _registered()[label]
+            target = modeladmin.model._default_manager.order_by("pk").first()
+            assert target is not None, f"the world has no {label} row to act on"
+            yield label, modeladmin, target
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("label", sorted(ADMIN_ACTIONS))
-def test_auditor_cannot_add_or_change(label):
-    world = build_world()
-    modeladmin = _registered()[label]
-    target = modeladmin.model._default_manager.order_by("pk").first()
-    client = _client(world.users["auditor"])
-    before = (row_counts(), posted_state())
+    def test_actions_by_role(self):
+        for label, modeladmin, target in self.each_admin():
+            with self.scenario(label):
+                self.check_actions(label, modeladmin, target)
 
-    assert client.get(_url(modeladmin, "add")).status_code == 403
-    assert client.post(_url(modeladmin, "add"), FORM_FIELDS).status_code == 403
-    change = _url(modeladmin, "change", target.pk)
-    assert client.get(change).status_code == 200  # the auditor reads everything
-    assert client.post(change, FORM_FIELDS).status_code == 403
-    assert (row_counts(), posted_state()) == before
+    def check_actions(self, label, modeladmin, target):
+        changelist = _url(modeladmin, "changelist")
+        for role in ROLES:
+            client = _client(self.world.users[role])
+            response = client.get(changelist)
+            if role in ("anonymous", "member", "other_member"):
+                assert response.status_code == 302, (label, role)
+                assert "/admin/login/" in response["Location"]
+            else:
+                assert response.status_code == 200, (label, role)
+            actions = ADMIN_ACTIONS[label]
+            expected = {a for a, roles in actions.items() if role in roles}
+            assert _offered(response) == expected, (label, role)
 
+            for action in set(actions) - expected:
+                before = (row_counts(), posted_state())
+                response = client.post(
+                    changelist,
+                    {
+                        "action": action,
+                        "_selected_action": [target.pk],
+                        **FORM_FIELDS,
+                    },
+                )
+                assert response.status_code in (200, 302, 403), (label, role)
+                assert (row_counts(), posted_state()) == before, (label, action)
 
-WITH_ACTIONS = sorted(
-    label
-    for label, actions in ADMIN_ACTIONS.items()
-    if set(actions) - {"delete_selected"}
-)
+    def test_auditor_cannot_add_or_change(self):
+        client = _client(self.world.users["auditor"])
+        for label, modeladmin, target in self.each_admin():
+            with self.scenario(label):
+                before = (row_counts(), posted_state())
+                add = _url(modeladmin, "add")
+                change = _url(modeladmin, "change", target.pk)
 
+                assert client.get(add).status_code == 403
+                assert client.post(add, FORM_FIELDS).status_code == 403
+                assert client.get(change).status_code == 200  # the auditor reads all
+                assert client.post(change, FORM_FIELDS).status_code == 403
+                assert (row_counts(), posted_state()) == before
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("label", WITH_ACTIONS)
-def test_actions_refuse_a_non_treasurer_even_when_called_directly(label, rf):
-    """Second line of defence: were an action ever listed for the auditor, running
-    it still refuses before anything is written."""
-    from django.core.exceptions import PermissionDenied
+    def test_actions_refuse_a_non_treasurer_even_when_called_directly(self):
+        """Second line of defence: were an action ever listed for the auditor,
+        running it still refuses before anything is written."""
+        request = RequestFactory().post("/admin/", FORM_FIELDS)
+        request.user = self.world.users["auditor"]
+        for label, modeladmin, _target in self.each_admin(WITH_ACTIONS):
+            with self.scenario(label):
+                queryset = modeladmin.model._default_manager.all()
+                before = (row_counts(), posted_state())
 
-    world = build_world()
-    modeladmin = _registered()[label]
-    request = rf.post("/admin/", FORM_FIELDS)
-    request.user = world.users["auditor"]
-    queryset = modeladmin.model._default_manager.all()
-    before = (row_counts(), posted_state())
-
-    for name in set(ADMIN_ACTIONS[label]) - {"delete_selected"}:
-        with pytest.raises(PermissionDenied):
-            getattr(modeladmin, name)(request, queryset)
-    assert (row_counts(), posted_state()) == before
+                for name in set(ADMIN_ACTIONS[label]) - {"delete_selected"}:
+                    with pytest.raises(PermissionDenied):
+                        getattr(modeladmin, name)(request, queryset)
+                assert (row_counts(), posted_state()) == before

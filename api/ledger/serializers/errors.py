@@ -23,7 +23,10 @@ _ERROR_TEXT = {
     403: "The user's role may not do this (`permission_denied`).",
     404: "Not found (`not_found`).",
     409: "Conflicts with the ledger's state (`period_locked`, `already_reversed`).",
+    413: "The request body is larger than the limit (`request_too_large`).",
+    415: "The body's media type is not accepted (`unsupported_media_type`).",
     422: "Idempotency-Key reused with a different request (`idempotency_key_reused`).",
+    429: "Too many requests; retry later (`throttled`).",
 }
 
 

@@ -20,6 +20,10 @@ from members.models import (
 class DuesPlanSerializer(serializers.ModelSerializer):
     amount = AmountField()
     currency = serializers.SerializerMethodField()
+    # Blank means "every category": the schema's enum must admit "".
+    category = serializers.ChoiceField(
+        choices=MemberCategory.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = DuesPlan

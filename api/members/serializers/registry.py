@@ -26,6 +26,10 @@ class RegionSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region_id", read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True)
+    # Blank until the member leaves: the schema's enum must admit "".
+    left_reason = serializers.ChoiceField(
+        choices=LeftReason.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Member
