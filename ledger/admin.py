@@ -231,7 +231,7 @@ class PeriodAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
 
 
 @admin.register(VerificationRun)
-class VerificationRunAdmin(admin.ModelAdmin):
+class VerificationRunAdmin(TreasurerOnlyWrites, admin.ModelAdmin):
     """The job history of ledger verifications: read-only, for treasurer and
     auditor (the admin's view permission), newest first."""
 

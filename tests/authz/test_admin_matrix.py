@@ -40,6 +40,7 @@ ADMIN_ACTIONS: dict[str, dict[str, frozenset[str]]] = {
         "lock_periods": T,
         "unlock_periods": T,
     },
+    "ledger.VerificationRun": {"delete_selected": NOBODY},
     "members.Member": {
         "delete_selected": NOBODY,
         "issue_dues": T,

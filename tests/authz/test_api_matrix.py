@@ -110,6 +110,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("shu-allocation", "put"): TREASURER,
     ("shu-distribute", "post"): TREASURER,
     ("shu-pay-out", "post"): TREASURER,
+    ("shu-cover-loss", "post"): TREASURER,
     ("exports-ledger", "get"): STAFF_READ,
     ("exports-ledger-manifest", "get"): STAFF_READ,
     ("cashbook", "get"): READ_ALL,
@@ -186,6 +187,7 @@ def path_kwargs(world) -> dict[str, dict]:
         "shu-allocation": {"year": 2025},
         "shu-distribute": {"year": 2025},
         "shu-pay-out": {"year": 2025},
+        "shu-cover-loss": {"year": 2025},
     }
 
 

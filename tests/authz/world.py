@@ -18,6 +18,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from ledger.integrity import verification_run
 from ledger.services import LineInput, entry_draft_create, entry_post, period_lock
 from members import services as members
 from members.models import Member, OpenItem, Payment, Region, Resignation
@@ -164,6 +165,7 @@ def build_world() -> World:
         user=treasurer,
     )
     arrears_reminders_send(as_of=dt.date(2026, 3, 15))
+    verification_run(full=True, write_checkpoint=False)
     return World(
         users={
             "anonymous": None,
