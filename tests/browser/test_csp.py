@@ -18,7 +18,9 @@ def watch_violations(page) -> list[str]:
     seen: list[str] = []
     page.on(
         "console",
-        lambda message: seen.append(message.text) if VIOLATION in message.text else None,
+        lambda message: (
+            seen.append(message.text) if VIOLATION in message.text else None
+        ),
     )
     return seen
 

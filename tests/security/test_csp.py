@@ -77,7 +77,9 @@ def page_templates():
 
 
 @pytest.mark.parametrize(
-    "template", list(page_templates()), ids=lambda path: str(path.relative_to(TEMPLATES))
+    "template",
+    list(page_templates()),
+    ids=lambda path: str(path.relative_to(TEMPLATES)),
 )
 def test_page_templates_need_nothing_the_policy_refuses(template):
     text = template.read_text()
