@@ -14,6 +14,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -144,12 +145,17 @@ ESTAMA_LOCKOUT_BY = env("ESTAMA_LOCKOUT_BY", default="username_and_ip")
 ESTAMA_PROXY_COUNT = env.int("ESTAMA_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = ESTAMA_LOCKOUT_FAILURES
 AXES_COOLOFF_TIME = timedelta(minutes=ESTAMA_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = {
+_LOCKOUT_PARAMETERS = {
     "username_and_ip": [["username", "ip_address"]],
     "username_or_ip": ["username", "ip_address"],
     "username": ["username"],
     "ip": ["ip_address"],
-}[ESTAMA_LOCKOUT_BY]
+}
+if ESTAMA_LOCKOUT_BY not in _LOCKOUT_PARAMETERS:
+    raise ImproperlyConfigured(
+        f"ESTAMA_LOCKOUT_BY must be one of {', '.join(_LOCKOUT_PARAMETERS)}."
+    )
+AXES_LOCKOUT_PARAMETERS = _LOCKOUT_PARAMETERS[ESTAMA_LOCKOUT_BY]
 # A refused attempt during a lockout does not extend it: the wait shown is the wait.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
