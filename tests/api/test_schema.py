@@ -24,6 +24,8 @@ def test_schema_generates_without_warnings(tmp_path):
     text = target.read_text()
     for path in (
         "/api/v1/auth/token/",
+        "/api/v1/auth/logout/",
+        "/api/v1/auth/tokens/{id}/",
         "/api/v1/accounts/{code}/ledger/",
         "/api/v1/journal-entries/{number}/reverse/",
         "/api/v1/periods/{period}/lock/",
