@@ -164,6 +164,9 @@ AXES_CLIENT_IP_CALLABLE = "estama.security.network.client_ip"
 # Successful logins are in the audit trail; axes keeps only the failure counters.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+# No axes pages in the admin (every admin write is the treasurer's, through our own
+# admins); lift a lockout early with `manage.py axes_reset_username <username>`.
+AXES_ENABLE_ADMIN = False
 
 # --- API tokens -----------------------------------------------------------------------
 # A token from POST /api/v1/auth/token/ works for this many days (or until logout,

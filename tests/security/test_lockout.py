@@ -249,3 +249,15 @@ def test_the_lockout_is_audited_once_and_refusals_are_marked(staff_treasurer):
     assert locked.after["username"] == "bendahara"
     assert locked.after["ip"] == OFFICE
     assert not AuditEvent.objects.filter(action="login.succeeded").exists()
+
+
+@pytest.mark.django_db
+def test_the_treasurer_can_lift_a_lockout_early(staff_treasurer):
+    from django.core.management import call_command
+
+    fail(page_login, 5)
+    assert page_login("bendahara", PASSWORD).status_code == 429
+
+    call_command("axes_reset_username", "bendahara")
+
+    assert page_ok(page_login("bendahara", PASSWORD))
