@@ -30,3 +30,7 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+# API tokens live in their own package; imported here so Django registers the model.
+from api.tokens.models import ApiToken  # noqa: E402, F401

@@ -1,13 +1,10 @@
-"""Routes of the ledger API (accounts, journal entries, periods, trial balance) and of
-the token endpoint."""
+"""Routes of the ledger API (accounts, journal entries, periods, trial balance)."""
 
 from django.urls import path
 
-from api.auth import TokenView
 from api.ledger import views
 
 urlpatterns = [
-    path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("accounts/", views.AccountListView.as_view(), name="account-list"),
     path(
         "accounts/<str:code>/", views.AccountDetailView.as_view(), name="account-detail"

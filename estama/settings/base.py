@@ -9,10 +9,12 @@ Environment variables:
     ESTAMA_*            domain settings (see the bottom of this file)
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -32,10 +34,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "djmoney",
+    "axes",
+    "estama.security",
     "audit",
     "ledger",
     "members",
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "api.limits.BodyLimitMiddleware",
+    "estama.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "estama.urls"
@@ -104,6 +110,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ----------------------------------------------------------------------------
+# API throttle counters. Per process by default; in production point CACHE_URL at
+# Redis (redis://127.0.0.1:6379/1) so that every worker counts the same requests.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://estama")}
+
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -115,6 +126,67 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/admin/login/"
+# The lockout check runs before any password is checked (estama/security/).
+AUTHENTICATION_BACKENDS = [
+    "estama.security.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Brute-force lockout (django-axes) ---------------------------------------------
+# After ESTAMA_LOCKOUT_FAILURES failed logins, that username from that address
+# (ESTAMA_LOCKOUT_BY) is refused, right password included, for ESTAMA_LOCKOUT_MINUTES
+# after the last counted failure. Applies to /login/, /admin/login/ and the API's
+# POST /api/v1/auth/token/.
+ESTAMA_LOCKOUT_FAILURES = env.int("ESTAMA_LOCKOUT_FAILURES", default=5)
+ESTAMA_LOCKOUT_MINUTES = env.int("ESTAMA_LOCKOUT_MINUTES", default=30)
+# "username_and_ip" (one member cannot lock out the office), "username_or_ip",
+# "username" or "ip".
+ESTAMA_LOCKOUT_BY = env("ESTAMA_LOCKOUT_BY", default="username_and_ip")
+# Reverse proxies in front of Django that append to X-Forwarded-For (0: none, the
+# client address is REMOTE_ADDR). Used by the lockout and the API throttles alike.
+ESTAMA_PROXY_COUNT = env.int("ESTAMA_PROXY_COUNT", default=0)
+AXES_FAILURE_LIMIT = ESTAMA_LOCKOUT_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=ESTAMA_LOCKOUT_MINUTES)
+_LOCKOUT_PARAMETERS = {
+    "username_and_ip": [["username", "ip_address"]],
+    "username_or_ip": ["username", "ip_address"],
+    "username": ["username"],
+    "ip": ["ip_address"],
+}
+if ESTAMA_LOCKOUT_BY not in _LOCKOUT_PARAMETERS:
+    raise ImproperlyConfigured(
+        f"ESTAMA_LOCKOUT_BY must be one of {', '.join(_LOCKOUT_PARAMETERS)}."
+    )
+AXES_LOCKOUT_PARAMETERS = _LOCKOUT_PARAMETERS[ESTAMA_LOCKOUT_BY]
+# A refused attempt during a lockout does not extend it: the wait shown is the wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "estama.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "estama.security.network.client_ip"
+# Successful logins are in the audit trail; axes keeps only the failure counters.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# No axes pages in the admin (every admin write is the treasurer's, through our own
+# admins); lift a lockout early with `manage.py axes_reset_username <username>`.
+AXES_ENABLE_ADMIN = False
+
+# --- API tokens -----------------------------------------------------------------------
+# A token from POST /api/v1/auth/token/ works for this many days (or until logout,
+# revocation, a password change or deactivation of its user).
+ESTAMA_TOKEN_TTL_DAYS = env.int("ESTAMA_TOKEN_TTL_DAYS", default=30)
+
+# --- Content-Security-Policy ----------------------------------------------------------
+# Sent on every response (estama/security/csp.py). Pages have no inline script or
+# style; the API docs load Swagger UI from our own static files.
+ESTAMA_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+ESTAMA_CSP_REPORT_ONLY = env.bool("ESTAMA_CSP_REPORT_ONLY", default=False)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -148,7 +220,7 @@ CURRENCIES = ("IDR",)
 # --- REST API -------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.tokens.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsAuthenticatedRole"],
@@ -165,6 +237,18 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": True,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Rates per address (anon), per user, and per address on the token endpoint.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonThrottle",
+        "api.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("ESTAMA_API_THROTTLE_ANON", default="60/minute"),
+        "user": env("ESTAMA_API_THROTTLE_USER", default="600/minute"),
+        "login": env("ESTAMA_API_THROTTLE_LOGIN", default="10/minute"),
+    },
+    # 0, not None: DRF would otherwise trust any X-Forwarded-For a client sends.
+    "NUM_PROXIES": ESTAMA_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Estama API",
@@ -245,6 +329,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # django-axes logs every login at INFO; lockouts and failures stay (WARNING).
+    "loggers": {"axes": {"level": env("AXES_LOG_LEVEL", default="WARNING")}},
 }
 
 # --- Web pages ------------------------------------------------------------------------

@@ -10,6 +10,16 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 # A fixed key; each test gets its own checkpoint directory (tests/conftest.py).
 ESTAMA_CHECKPOINT_KEY = "test-checkpoint-key-not-secret"
+# The suite makes thousands of API requests from one address within minutes; the
+# throttle tests set small rates themselves. The lockout stays as in production.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "100000/minute",
+        "user": "100000/minute",
+        "login": "100000/minute",
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

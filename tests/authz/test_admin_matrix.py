@@ -67,7 +67,7 @@ ADMIN_ACTIONS: dict[str, dict[str, frozenset[str]]] = {
     "reports.FiscalYear": {"delete_selected": NOBODY, "close_years": T},
 }
 #: Django's own admins (users, groups, tokens): managed by Django's permissions.
-DJANGO_ADMINS = {"auth.User", "auth.Group", "authtoken.TokenProxy"}
+DJANGO_ADMINS = {"auth.User", "auth.Group"}
 
 FORM_FIELDS = {
     "index": "0",

@@ -20,10 +20,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from api.tokens.services import token_issue
 from tests.authz.world import ROLES, build_world, posted_state, row_counts
+from tests.conftest import token_for
 
 READ_ALL = "401 ok ok ok ok"  # any logged-in role reads (members: their own share)
 READ_OWN = "401 ok 404 ok ok"  # a member reads their own row; another member: 404
@@ -36,6 +37,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("schema", "get"): OPEN,
     ("docs", "get"): OPEN,
     ("auth-token", "post"): OPEN,
+    ("auth-logout", "post"): "401 ok ok ok ok",  # revokes the token it came with
+    ("auth-token-list", "get"): "401 ok ok ok ok",  # one's own tokens only
+    # The member's second device: only the member may revoke it.
+    ("auth-token-detail", "delete"): "401 ok 404 404 404",
     # Ledger
     ("account-list", "get"): STAFF_READ,
     ("account-detail", "get"): STAFF_READ,
@@ -146,7 +151,9 @@ def api_routes() -> dict[tuple[str, str], URLPattern]:
 def path_kwargs(world) -> dict[str, dict]:
     """The path arguments of each route: rows the member owns, where there are any."""
     member = {"number": world.member.number}
+    device = token_issue(user=world.member.user, name="ponsel").token
     return {
+        "auth-token-detail": {"id": device.pk},
         "account-detail": {"code": "1-1100"},
         "account-ledger": {"code": "1-1100"},
         "entry-detail": {"number": world.posted_entry.number},
@@ -212,7 +219,7 @@ class ApiAuthorizationMatrix(TestCase):
     def setUpTestData(cls):
         cls.world = build_world()
         cls.tokens = {
-            role: Token.objects.create(user=user).key
+            role: token_for(user)
             for role, user in cls.world.users.items()
             if user is not None
         }

@@ -12,7 +12,6 @@ from api.ledger.serializers.accounts import (
     AccountSerializer,
     LedgerLineSerializer,
 )
-from api.ledger.serializers.auth import TokenCredentialsSerializer, TokenSerializer
 from api.ledger.serializers.entries import (
     EntryInSerializer,
     EntryLineSerializer,
@@ -55,8 +54,6 @@ __all__ = [
     "QUERY_MAX_DATE",
     "QUERY_MIN_DATE",
     "ReverseInSerializer",
-    "TokenCredentialsSerializer",
-    "TokenSerializer",
     "TrialBalanceRowSerializer",
     "TrialBalanceSerializer",
     "error_responses",
