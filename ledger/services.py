@@ -46,6 +46,7 @@ from ledger.errors import (
     UnbalancedEntry,
 )
 from ledger.hashing import GENESIS, entry_hash
+from ledger.member_money import member_lines_check
 from ledger.models import (
     Account,
     AccountPeriodTotal,
@@ -226,6 +227,7 @@ def _resolve_lines(lines: Seq[LineInput]) -> list[_Line]:
         )
     if currency_errors:
         raise InvalidCurrency("Mata uang tidak sesuai akun.", errors=currency_errors)
+    member_lines_check(resolved)
     return resolved
 
 
