@@ -163,6 +163,7 @@ ROLE_ACCOUNTS = {
     "input_vat": "1-1500",
     "trade_payable": "2-1100",
     "sukarela": "2-1200",
+    "member_credit": "2-1230",  # titipan anggota, seeded by the members app
     "leaving_member_payable": "2-1300",
     "shu_member_payable": "2-1400",
     "unearned_revenue": "2-1500",

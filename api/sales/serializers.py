@@ -178,6 +178,7 @@ class InvoiceVoidInSerializer(serializers.Serializer):
 
 
 class InvoiceLineSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The line's id (credit notes name it).")
     item = serializers.CharField(source="item.sku")
     description = serializers.CharField()
     quantity = serializers.IntegerField()

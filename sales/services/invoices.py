@@ -26,7 +26,7 @@ from djmoney.money import Money
 
 from audit.services import audit_record
 from ledger import currency as cur
-from ledger.errors import InvalidAmount
+from ledger.errors import InvalidAmount, MemberNotActive
 from sales.errors import EmptyInvoice, InvalidCustomer, InvalidDiscount, InvalidItem
 from sales.models import Invoice, InvoiceLine, Item
 from sales.services.common import is_quantity, is_whole
@@ -83,12 +83,18 @@ def invoice_create(
         The draft invoice.
 
     Raises:
-        InvalidCustomer, InvalidItem, InvalidAmount, InvalidDiscount, EmptyInvoice.
+        InvalidCustomer, InvalidItem, InvalidAmount, InvalidDiscount, EmptyInvoice,
+        MemberNotActive (a member who has left takes no new charges).
     """
     if member is None and not customer_name.strip():
         raise InvalidCustomer(
             "Pelanggan wajib diisi: nomor anggota atau nama.",
             errors={"customer": ["Give a member number or a name."]},
+        )
+    if member is not None and member.status == "left":
+        raise MemberNotActive(
+            f"Anggota {member.number} sudah keluar; tidak menerima tagihan baru.",
+            errors={"customer.member": [f"{member.number} has left."]},
         )
     if member is not None and member.status not in ("active", "suspended"):
         raise InvalidCustomer(

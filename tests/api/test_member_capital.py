@@ -274,6 +274,21 @@ def test_a_member_who_left_takes_no_new_money_and_gets_credit_refunded(
     assert deposit.status_code == 409 and deposit.data["code"] == "member_not_active"
     overpay = _pay(treasurer_client, number, "10000", date="2026-03-05")
     assert overpay.status_code == 409 and overpay.data["code"] == "member_not_active"
+    treasurer_client.post(
+        "/api/v1/products/",
+        {"sku": "KAOS", "name": "Kaos", "kind": "goods", "price": "75000"},
+        format="json",
+    )
+    charge = treasurer_client.post(
+        "/api/v1/sales/invoices/",
+        {
+            "customer": {"member": number},
+            "date": "2026-03-05",
+            "lines": [{"item": "KAOS", "quantity": 1}],
+        },
+        format="json",
+    )
+    assert charge.status_code == 409 and charge.data["code"] == "member_not_active"
 
     # and what is left of the credit is refunded
     url = f"/api/v1/members/{number}/refund-credit/"
