@@ -121,3 +121,16 @@ class CurrencyField(serializers.ChoiceField):
             raise serializers.ValidationError(
                 f"Unsupported currency {data!r}.", code="invalid_currency"
             ) from exc
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "example": "150000"})
+class MoneyOutField(serializers.Field):
+    """A read-only amount rendered in plain digits (``"150000"``), from Money or
+    Decimal: one line where a method field and its getter would take four."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return money_str(value)
