@@ -7,6 +7,7 @@ member number.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from djmoney.money import Money
@@ -24,7 +25,14 @@ class AmountField(serializers.Field):
     Invalid input fails with code ``invalid_amount``. Whether the amount is exact in its
     currency (whole rupiah) is a domain rule that services check; ``whole`` makes the
     field check it for IDR too, for inputs that are never anything but rupiah.
+
+    A currency without minor units (IDR) is written in plain digits: a string with a
+    ``.`` or ``,`` is refused, because a treasurer typing ``"1.000"`` means a thousand
+    rupiah and must not book one (and ``"1,5"`` is a decimal comma). The currency is
+    the sibling ``currency`` field of the same object when there is one, else IDR.
     """
+
+    PLAIN_DIGITS = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
     default_error_messages = {
         "invalid": 'Give the amount as a decimal string, e.g. "150000".',
@@ -32,21 +40,44 @@ class AmountField(serializers.Field):
         "positive": "The amount must be positive.",
         "too_large": "The amount is too large.",
         "fraction": "IDR amounts must be whole rupiah (no fractions).",
+        "plain_digits": (
+            "{currency} amounts are whole units written in plain digits, without "
+            'thousands separators or decimals: e.g. "1500000", not "1.500.000" '
+            'or "1,5".'
+        ),
     }
 
     def __init__(self, *, positive: bool = True, whole: bool = False, **kwargs):
         self.positive = positive
         self.whole = whole
+        self._currency = cur.DEFAULT_CURRENCY
         super().__init__(**kwargs)
 
-    def fail_amount(self, key: str):
+    def get_value(self, dictionary):
+        # The sibling currency decides whether separators can be meant as decimals.
+        currency = dictionary.get("currency") if hasattr(dictionary, "get") else None
+        self._currency = (
+            currency
+            if isinstance(currency, str) and cur.is_supported(currency)
+            else cur.DEFAULT_CURRENCY
+        )
+        return super().get_value(dictionary)
+
+    def fail_amount(self, key: str, **kwargs):
         raise serializers.ValidationError(
-            self.error_messages[key], code="invalid_amount"
+            self.error_messages[key].format(**kwargs), code="invalid_amount"
         )
 
     def to_internal_value(self, data) -> Decimal:
         if isinstance(data, (float, bool)) or not isinstance(data, (str, int, Decimal)):
             self.fail_amount("invalid")
+        if (
+            isinstance(data, str)
+            and cur.precision(self._currency) == 0
+            and not self.PLAIN_DIGITS.fullmatch(data.strip())
+            and any(mark in data for mark in ".,")
+        ):
+            self.fail_amount("plain_digits", currency=self._currency)
         value = cur.to_decimal(data)
         if value is None:
             self.fail_amount("invalid")
@@ -90,3 +121,16 @@ class CurrencyField(serializers.ChoiceField):
             raise serializers.ValidationError(
                 f"Unsupported currency {data!r}.", code="invalid_currency"
             ) from exc
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "example": "150000"})
+class MoneyOutField(serializers.Field):
+    """A read-only amount rendered in plain digits (``"150000"``), from Money or
+    Decimal: one line where a method field and its getter would take four."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return money_str(value)

@@ -120,6 +120,8 @@ def chart_seed(account_model) -> int:
     running it again changes nothing. Takes the model so data migrations can use it.
     """
     group_codes = {row[0] for row in GROUPS}
+    member_codes = {account_code(role) for role in MEMBER_ACCOUNT_ROLES}
+    flag = has_field(account_model, "requires_member")
     existing = set(account_model.objects.values_list("code", flat=True))
     by_code = {a.code: a for a in account_model.objects.all()}
     created = 0
@@ -137,9 +139,15 @@ def chart_seed(account_model) -> int:
                 is_group=is_group,
                 parent=by_code.get(parent) if parent else None,
                 currency="IDR",
+                **({"requires_member": code in member_codes} if flag else {}),
             )
             created += 1
     return created
+
+
+def has_field(model, name: str) -> bool:
+    """Whether ``model`` (maybe a migration's historical model) has field ``name``."""
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 #: The account each kind of posting goes to, by role. Services ask ``account_code``
@@ -155,6 +163,7 @@ ROLE_ACCOUNTS = {
     "input_vat": "1-1500",
     "trade_payable": "2-1100",
     "sukarela": "2-1200",
+    "member_credit": "2-1230",  # titipan anggota, seeded by the members app
     "leaving_member_payable": "2-1300",
     "shu_member_payable": "2-1400",
     "unearned_revenue": "2-1500",
@@ -177,7 +186,8 @@ ROLE_ACCOUNTS = {
 }
 
 #: Accounts whose lines always name the member they belong to (member money). Reports,
-#: statements and the SHU read members' positions from these lines.
+#: statements and the SHU read members' positions from these lines; the seed marks
+#: them ``requires_member`` and posting refuses a line on them without a member.
 MEMBER_ACCOUNT_ROLES = (
     "member_receivable",
     "member_other_receivable",

@@ -82,6 +82,17 @@ class AlreadyPosted(DomainError):
     default_message = "This entry is already posted."
 
 
+class MemberRequired(DomainError):
+    code = "member_required"
+    default_message = "A line on a member-money account must name its member."
+
+
+class MemberNotActive(DomainError):
+    code = "member_not_active"
+    kind = "conflict"
+    default_message = "The member has left and accepts no new deposits or charges."
+
+
 class NotFound(DomainError):
     code = "not_found"
     kind = "not_found"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from ledger.chart import account_code
+from ledger.chart import account_code, has_field
 
 #: Accounts this app adds to the seed chart (code, name, English name); parent 2-1.
 EXTRA_ACCOUNTS = [
@@ -27,7 +27,8 @@ MEMBER_CREDIT = "2-1230"
 
 
 def member_accounts_seed(account_model) -> int:
-    """Create the accounts of ``EXTRA_ACCOUNTS`` that are missing (idempotent)."""
+    """Create the accounts of ``EXTRA_ACCOUNTS`` that are missing (idempotent); all
+    of them hold member money (``requires_member``)."""
     parent = account_model.objects.filter(code="2-1").first()
     existing = set(
         account_model.objects.filter(
@@ -35,6 +36,9 @@ def member_accounts_seed(account_model) -> int:
         ).values_list("code", flat=True)
     )
     created = 0
+    flag = (
+        {"requires_member": True} if has_field(account_model, "requires_member") else {}
+    )
     for code, name, name_en in EXTRA_ACCOUNTS:
         if code in existing:
             continue
@@ -47,6 +51,7 @@ def member_accounts_seed(account_model) -> int:
             is_group=False,
             parent=parent,
             currency="IDR",
+            **flag,
         )
         created += 1
     return created

@@ -6,7 +6,8 @@ It confirms that what the members app believes equals the ledger:
       its lines that name a member (no member money is booked anonymously), so the
       per-member balances add up to the cooperative totals (which ``share_totals``
       reads from those maintained totals);
-    - per member, the outstanding of their open items equals their 1-1310 balance.
+    - per member, the outstanding of their accrued open items (iuran; simpanan is
+      posted only when paid) equals their 1-1310 balance.
 Reads only.
 """
 
@@ -41,6 +42,7 @@ def members_ledger_check() -> list:
 
     from ledger.integrity import Problem
     from members.models import ItemStatus, Member, OpenItem
+    from members.models.dues import ACCRUED
 
     problems: list = []
     codes = _member_accounts()
@@ -72,7 +74,7 @@ def members_ledger_check() -> list:
     }
     outstanding = {
         row["member_id"]: row["total"]
-        for row in OpenItem.objects.filter(status=ItemStatus.OPEN)
+        for row in OpenItem.objects.filter(ACCRUED, status=ItemStatus.OPEN)
         .values("member_id")
         .annotate(total=Sum(OUTSTANDING))
         if row["total"]

@@ -1,9 +1,10 @@
 """Reads of the members app: balances, open items, statements, arrears.
 
 Balances come from the ledger: a member's simpanan of a kind is the credit balance of
-that member's posted lines on the kind's account(s) (pokok and wajib are credited when
-billed, so their balance is what the member subscribed, net of waivers and refunds;
-what is still unpaid of it is in the member's open items / 1-1310).
+that member's posted lines on the kind's account(s). Members' capital is what members
+paid: pokok and wajib are credited only when paid (billing posts nothing, see
+``services.billing``), so these balances are paid simpanan, net of refunds; what is
+billed and still unpaid is in the member's open items (arrears), never in capital.
 """
 
 from __future__ import annotations
@@ -62,27 +63,12 @@ def _by_kind(balances: dict[str, Decimal]) -> dict[str, Decimal]:
     }
 
 
-def member_share_balances(
-    *, member: Member, paid_only: bool = False
-) -> dict[str, Decimal]:
-    """{"pokok", "wajib", "sukarela"} -> the member's balance on those accounts.
-
-    ``paid_only`` subtracts what is still outstanding on the member's pokok and wajib
-    items (billed but not yet paid), e.g. for the SHU capital share."""
+def member_share_balances(*, member: Member) -> dict[str, Decimal]:
+    """{"pokok", "wajib", "sukarela"} -> what the member has paid in (and not had
+    back) on those accounts: "Simpanan saya". Unpaid bills are not included."""
     codes = [code for group in share_account_codes().values() for code in group]
     balances = member_line_balances(member_ids=[member.pk], codes=codes)
-    result = _by_kind({code: net for (_, code), net in balances.items()})
-    if paid_only:
-        unpaid = (
-            OpenItem.objects.filter(
-                member=member, status=ItemStatus.OPEN, kind__in=["pokok", "wajib"]
-            )
-            .values_list("kind")
-            .annotate(total=Sum(OUTSTANDING))
-        )
-        for kind, total in unpaid:
-            result[kind] -= total
-    return result
+    return _by_kind({code: net for (_, code), net in balances.items()})
 
 
 def shares_by_member(*, member_ids: list[int] | None = None) -> dict[int, dict]:

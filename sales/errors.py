@@ -64,3 +64,13 @@ class PurchaseAlreadyPaid(DomainError):
     code = "purchase_already_paid"
     kind = "conflict"
     default_message = "The purchase is already paid."
+
+
+class InvalidReturn(DomainError):
+    code = "invalid_return"
+    default_message = "The lines returned are not on the invoice or exceed its sale."
+
+
+class InvalidRefund(DomainError):
+    code = "invalid_refund"
+    default_message = "The refund method cannot be used for this credit note."

@@ -109,6 +109,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         ["PPN", _rp(invoice.tax_total)],
         ["Total", _rp(invoice.total)],
         ["Dibayar", _rp(invoice.amount_paid)],
+        ["Nota kredit", _rp(invoice.amount_credited)],
         ["Sisa tagihan", _rp(invoice.outstanding)],
     ]
     summary = Table(totals, colWidths=[40 * mm, 35 * mm], hAlign="RIGHT")
@@ -125,8 +126,9 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     story.append(Spacer(1, 8 * mm))
     story.append(
         Paragraph(
-            "Harga belum termasuk PPN. PPN dihitung per baris dan dibulatkan ke "
-            "rupiah penuh. Pembayaran melalui kas atau transfer bank Estama.",
+            "Harga belum termasuk PPN. PPN dihitung dari total faktur per kode pajak, "
+            "dibulatkan ke rupiah penuh dan dibagi ke baris dengan metode sisa "
+            "terbesar. Pembayaran melalui kas atau transfer bank Estama.",
             styles["BodyText"],
         )
     )

@@ -18,6 +18,7 @@ from ledger.chart import account_code
 from ledger.models import Account
 from ledger.selectors import totals_as_of
 from sales.models import (
+    CreditNoteLine,
     Expense,
     Invoice,
     InvoiceLine,
@@ -79,27 +80,49 @@ def _sold_lines(year: int) -> QuerySet[InvoiceLine]:
     )
 
 
+def _returns(year: int):
+    """Credit note lines dated in ``year`` on members' invoices."""
+    return CreditNoteLine.objects.filter(
+        credit_note__date__year=year, credit_note__invoice__member__isnull=False
+    )
+
+
 def member_purchases(*, year: int) -> dict[int, Decimal]:
-    """Each member's purchases in ``year`` (member id -> net amount, VAT excluded),
-    the basis of the SHU business share (jasa usaha). Members without purchases are
-    absent."""
+    """Each member's purchases in ``year`` (member id -> net amount, VAT excluded,
+    returns on credit notes of the year deducted, floor 0), the basis of the SHU
+    business share (jasa usaha). Members without purchases are absent."""
+    totals: dict[int, Decimal] = {}
     rows = (
         _sold_lines(year)
         .values("invoice__member_id")
         .annotate(total=Sum("base"))
         .order_by("invoice__member_id")
     )
-    return {
-        row["invoice__member_id"]: row["total"] or ZERO for row in rows if row["total"]
-    }
+    for row in rows:
+        totals[row["invoice__member_id"]] = row["total"] or ZERO
+    returned = (
+        _returns(year)
+        .values("credit_note__invoice__member_id")
+        .annotate(total=Sum("base"))
+        .order_by()
+    )
+    for row in returned:
+        member_id = row["credit_note__invoice__member_id"]
+        totals[member_id] = totals.get(member_id, ZERO) - (row["total"] or ZERO)
+    return {pk: max(total, ZERO) for pk, total in totals.items() if total > 0}
 
 
 def member_purchases_for(*, member, year: int) -> Decimal:
-    """One member's purchases in ``year`` (net of VAT and discounts)."""
+    """One member's purchases in ``year`` (net of VAT, discounts and returns)."""
     total = (
         _sold_lines(year).filter(invoice__member=member).aggregate(total=Sum("base"))
-    )["total"]
-    return total or ZERO
+    )["total"] or ZERO
+    returned = (
+        _returns(year)
+        .filter(credit_note__invoice__member=member)
+        .aggregate(total=Sum("base"))
+    )["total"] or ZERO
+    return max(total - returned, ZERO)
 
 
 def stock_valuation() -> Decimal:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from api.members import views
+from api.members import refunds, resignations, views
 
 urlpatterns = [
     path("regions/", views.RegionListView.as_view(), name="region-list"),
@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "members/<str:number>/resign/",
-        views.MemberResignView.as_view(),
+        resignations.MemberResignDatedView.as_view(),
         name="member-resign",
     ),
     path(
@@ -39,6 +39,11 @@ urlpatterns = [
         "members/<str:number>/pay-out-refund/",
         views.MemberPayOutRefundView.as_view(),
         name="member-pay-out-refund",
+    ),
+    path(
+        "members/<str:number>/refund-credit/",
+        refunds.MemberRefundCreditView.as_view(),
+        name="member-refund-credit",
     ),
     path(
         "members/<str:number>/statement/",

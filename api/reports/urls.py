@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from api.reports import losses, views
+from api.reports import losses, vat, views
 
 urlpatterns = [
     path(
@@ -22,6 +22,7 @@ urlpatterns = [
         name="reports-equity-changes",
     ),
     path("reports/cash-flow/", views.CashFlowView.as_view(), name="reports-cash-flow"),
+    path("reports/vat/", vat.VatReportView.as_view(), name="reports-vat"),
     path("years/<int:year>/close/", views.YearCloseView.as_view(), name="years-close"),
     path(
         "years/<int:year>/reopen/", views.YearReopenView.as_view(), name="years-reopen"

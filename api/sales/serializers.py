@@ -12,7 +12,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import AmountField, money_str
+from api.fields import AmountField, MoneyOutField, money_str
 from api.ledger.serializers import ApiDateField
 from ledger.services import MAX_DATE, MIN_DATE
 from members.models import Member
@@ -178,6 +178,7 @@ class InvoiceVoidInSerializer(serializers.Serializer):
 
 
 class InvoiceLineSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The line's id (credit notes name it).")
     item = serializers.CharField(source="item.sku")
     description = serializers.CharField()
     quantity = serializers.IntegerField()
@@ -289,6 +290,7 @@ class PurchaseLineInSerializer(serializers.Serializer):
     item = serializers.CharField(max_length=32, help_text="SKU of a goods item")
     quantity = QuantityField()
     unit_cost = AmountField(whole=True)
+    tax_code = serializers.ChoiceField(choices=TaxCode.choices, default=TaxCode.NONE)
 
 
 class PurchaseInSerializer(serializers.Serializer):
@@ -311,14 +313,10 @@ class PurchasePayInSerializer(serializers.Serializer):
 class PurchaseLineSerializer(serializers.Serializer):
     item = serializers.CharField(source="item.sku")
     quantity = serializers.IntegerField()
-    unit_cost = serializers.SerializerMethodField()
-    total = serializers.SerializerMethodField()
-
-    def get_unit_cost(self, line) -> str:
-        return _money(line.unit_cost)
-
-    def get_total(self, line) -> str:
-        return _money(line.total)
+    unit_cost = MoneyOutField()
+    total = MoneyOutField(help_text="quantity x unit cost, VAT excluded")
+    tax_code = serializers.CharField()
+    tax = MoneyOutField(help_text="Input VAT (PPN Masukan) of the line.")
 
 
 class SupplierPaymentSerializer(serializers.Serializer):
@@ -338,6 +336,7 @@ class PurchaseSerializer(serializers.Serializer):
     paid_from = serializers.CharField()
     status = serializers.CharField()
     total = serializers.SerializerMethodField()
+    tax_total = MoneyOutField(help_text="Input VAT (PPN Masukan), in the total.")
     currency = serializers.SerializerMethodField()
     amount_paid = serializers.SerializerMethodField()
     outstanding = serializers.SerializerMethodField()
@@ -365,7 +364,8 @@ class PurchaseSerializer(serializers.Serializer):
 class ExpenseInSerializer(serializers.Serializer):
     date = DateField()
     account = serializers.CharField(max_length=16)
-    amount = AmountField(whole=True)
+    amount = AmountField(whole=True, help_text="VAT excluded.")
+    tax_code = serializers.ChoiceField(choices=TaxCode.choices, default=TaxCode.NONE)
     paid_from = serializers.ChoiceField(choices=PaidFrom.choices)
     description = serializers.CharField(max_length=255)
     attachment = serializers.FileField(required=False, max_length=200)
@@ -377,6 +377,8 @@ class ExpenseSerializer(serializers.Serializer):
     account = serializers.CharField(source="account.code")
     account_name = serializers.CharField(source="account.name")
     amount = serializers.SerializerMethodField()
+    tax_code = serializers.CharField()
+    tax = MoneyOutField(help_text="Input VAT (PPN Masukan) paid with the expense.")
     currency = serializers.SerializerMethodField()
     paid_from = serializers.CharField()
     description = serializers.CharField()

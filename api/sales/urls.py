@@ -3,7 +3,7 @@ expenses."""
 
 from django.urls import path
 
-from api.sales import views
+from api.sales import credit_notes, expenses_vat, views
 
 urlpatterns = [
     path("products/", views.ProductListView.as_view(), name="products"),
@@ -33,6 +33,21 @@ urlpatterns = [
         views.InvoicePdfView.as_view(),
         name="sales-invoice-pdf",
     ),
+    path(
+        "sales/invoices/<int:pk>/credit-note/",
+        credit_notes.InvoiceCreditNoteView.as_view(),
+        name="sales-invoice-credit-note",
+    ),
+    path(
+        "sales/credit-notes/<int:pk>/",
+        credit_notes.CreditNoteDetailView.as_view(),
+        name="sales-credit-note-detail",
+    ),
+    path(
+        "sales/credit-notes/<int:pk>/pdf/",
+        credit_notes.CreditNotePdfView.as_view(),
+        name="sales-credit-note-pdf",
+    ),
     path("sales/payments/", views.PaymentListView.as_view(), name="sales-payments"),
     path(
         "sales/payments/<int:pk>/",
@@ -55,7 +70,7 @@ urlpatterns = [
         views.PurchasePayView.as_view(),
         name="purchase-pay",
     ),
-    path("expenses/", views.ExpenseListView.as_view(), name="expenses"),
+    path("expenses/", expenses_vat.ExpenseListVatView.as_view(), name="expenses"),
     path(
         "expenses/<int:pk>/",
         views.ExpenseDetailView.as_view(),

@@ -7,6 +7,9 @@ Invariants:
     - group accounts (``is_group``) take no postings; their balance is the sum of their
       children's;
     - an account holds exactly one currency;
+    - every line on an account with ``requires_member`` (member money: simpanan,
+      member receivables and credit, refunds and SHU owed) names its member
+      (``ledger.member_money``);
     - the normal side follows the type (assets and expenses are debit-normal), flipped
       for
       contra accounts such as accumulated depreciation.
@@ -59,6 +62,13 @@ class Account(models.Model):
         _("mata uang"), max_length=3, choices=CURRENCY_CHOICES, default=DEFAULT_CURRENCY
     )
     is_active = models.BooleanField(_("aktif"), default=True)
+    requires_member = models.BooleanField(
+        _("wajib menyebut anggota"),
+        default=False,
+        help_text=_(
+            "Uang anggota: setiap baris pada akun ini harus menyebut anggotanya."
+        ),
+    )
 
     objects = AccountQuerySet.as_manager()
 

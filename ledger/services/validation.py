@@ -31,6 +31,7 @@ from ledger.errors import (
     TooFewLines,
     UnbalancedEntry,
 )
+from ledger.member_money import member_lines_check
 from ledger.models import Account, Period, Side
 
 MIN_DATE = dt.date(2000, 1, 1)
@@ -155,6 +156,7 @@ def _resolve_lines(lines: Seq[LineInput]) -> list[_Line]:
         )
     if currency_errors:
         raise InvalidCurrency("Mata uang tidak sesuai akun.", errors=currency_errors)
+    member_lines_check(resolved)
     return resolved
 
 

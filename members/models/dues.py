@@ -7,15 +7,26 @@ Invariants:
       twice, or twice at the same time, bill nobody twice;
     - 0 <= paid + waived <= amount; ``status`` is paid when paid covers the amount,
       waived when something was waived and nothing is outstanding, else open;
-    - every item's amount was accrued by a posted entry (``entry``) that debits the
-      member receivable 1-1310 with ``member`` set; paid and waived amounts were posted
-      too, so the sum of outstanding per member equals that member's 1-1310 balance.
+    - members' capital is what members paid: a simpanan pokok or wajib item is NOT
+      posted when billed (``entry`` stays empty). It is an obligation the treasurer
+      tracks and chases (arrears, ageing, reminders, oldest-first settlement,
+      waivers); only a payment (or member credit used) posts, Dr cash / Cr 3-1100 or
+      3-1200 (or their liability twins) with the member, so capital never includes
+      what nobody paid. Iuran, a fee, is accrued when billed: Dr 1-1310 / Cr 4-1400;
+    - an item is *accrued* (``is_accrued``) when its billing entry debited 1-1310 and
+      that was not undone since: iuran, and pokok/wajib billed before capital
+      followed cash until migration ``0005_capital_follows_cash`` took their unpaid
+      part off the ledger (``unaccrual_entry``). Per member, the outstanding of
+      accrued open items equals that member's 1-1310 balance;
+    - paying an accrued item credits 1-1310; paying any other item credits the
+      item's ``account_code`` (the capital account) directly.
 """
 
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .fields import money_field
@@ -129,6 +140,17 @@ class OpenItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    unaccrual_entry = models.ForeignKey(
+        "ledger.JournalEntry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Jurnal yang mengeluarkan sisa simpanan yang belum dibayar dari modal "
+            "(tagihan lama sebelum modal dicatat saat dibayar)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -156,3 +178,12 @@ class OpenItem(models.Model):
     @property
     def outstanding(self) -> Decimal:
         return self.amount.amount - self.paid.amount - self.waived.amount
+
+    @property
+    def is_accrued(self) -> bool:
+        """True when the outstanding is booked on the member receivable 1-1310."""
+        return self.entry_id is not None and self.unaccrual_entry_id is None
+
+
+#: Items whose outstanding is booked on 1-1310 (``OpenItem.is_accrued`` as a filter).
+ACCRUED = Q(entry__isnull=False, unaccrual_entry__isnull=True)

@@ -1,9 +1,11 @@
 """Writes of the members app (each one business operation in one transaction)."""
 
 from members.services.billing import credit_consume, pokok_bill
+from members.services.capital import unpaid_capital_unaccrue
 from members.services.dues import IssueResult, dues_issue_period
 from members.services.payments import payment_record, receipt_number_next
 from members.services.plans import dues_plan_create
+from members.services.refunds import credit_refund
 from members.services.registry import (
     member_activate,
     member_create,
@@ -23,6 +25,7 @@ from members.services.waivers import item_waive
 __all__ = [
     "IssueResult",
     "credit_consume",
+    "credit_refund",
     "dues_issue_period",
     "dues_plan_create",
     "item_waive",
@@ -39,4 +42,5 @@ __all__ = [
     "resignation_pay_out",
     "resignation_request",
     "share_transaction_record",
+    "unpaid_capital_unaccrue",
 ]

@@ -1,5 +1,10 @@
-"""Billing members: the accrual entry of new open items, the one-off simpanan
+"""Billing members: the accrual entry of new iuran items, the one-off simpanan
 pokok, and consuming member credit when new items are billed.
+
+Members' capital is what members paid: billing simpanan pokok or wajib creates the
+tracked open item only and posts nothing; the payment (or member credit used) posts
+it, Dr cash or 2-1230 / Cr 3-1100 or 3-1200 with the member. Iuran, a fee, is
+accrued as revenue when billed: Dr 1-1310 per member / Cr 4-1400.
 
 Lock order: the caller holds the members' locks before anything here posts (the
 ledger chain lock), as everywhere in this app (see ``services.common``).
@@ -29,6 +34,12 @@ from members.services.settlement import (
 )
 
 
+def is_accrued_kind(kind: str) -> bool:
+    """Whether billing an item of ``kind`` posts it (iuran) or only tracks it
+    (simpanan pokok and wajib: capital counts once paid)."""
+    return kind == ItemKind.IURAN
+
+
 def accrue(
     *,
     rows: list[tuple[int, Decimal]],
@@ -41,9 +52,11 @@ def accrue(
     reference: str,
     user,
 ):
-    """Post ONE accrual entry for ``rows`` of (member id, amount): a debit on 1-1310
-    per member; a credit per member on pokok/wajib (member money), or one total
-    credit on dues revenue for iuran (revenue lines need no member)."""
+    """Post ONE accrual entry of iuran for ``rows`` of (member id, amount): a debit
+    on 1-1310 per member and one total credit on dues revenue ``code`` (revenue lines
+    need no member)."""
+    if not is_accrued_kind(kind):
+        raise ValueError(f"{kind} items are not posted when billed")
     memo = f"{kind} {period}".strip()
     receivable = account_code("member_receivable")
     lines = [
@@ -52,14 +65,8 @@ def accrue(
         )
         for member_id, amount in rows
     ]
-    if kind == ItemKind.IURAN:
-        total = sum((amount for _, amount in rows), ZERO)
-        lines.append(LineInput(account=code, credit=total, memo=memo))
-    else:
-        lines.extend(
-            LineInput(account=code, credit=amount, member=members[member_id], memo=memo)
-            for member_id, amount in rows
-        )
+    total = sum((amount for _, amount in rows), ZERO)
+    lines.append(LineInput(account=code, credit=total, memo=memo))
     return entry_post(
         date=date,
         description=description,
@@ -124,7 +131,8 @@ def credit_holders(member_ids: set[int]) -> list[int]:
 
 def pokok_bill(*, members: list[Member], date: dt.date, user=None) -> int:
     """Bill the one-off simpanan pokok to ``members`` (at most once per member: the
-    UNIQUE constraint skips those billed before) in ONE accrual entry.
+    UNIQUE constraint skips those billed before). Nothing is posted: the pokok
+    becomes capital when paid (member credit held is used at once).
 
     The caller holds the members' locks. Returns how many were billed now."""
     amount = Decimal(settings.ESTAMA_POKOK_AMOUNT)
@@ -154,21 +162,5 @@ def pokok_bill(*, members: list[Member], date: dt.date, user=None) -> int:
     )
     if not billed:
         return 0
-    by_id = {member.pk: member for member in members}
-    single = by_id[billed[0]] if len(billed) == 1 else None
-    entry = accrue(
-        rows=[(member_id, amount) for member_id in billed],
-        kind=ItemKind.POKOK,
-        code=code,
-        period="",
-        members=by_id,
-        date=date,
-        description=f"Simpanan pokok {single.number} {single.name}"
-        if single
-        else f"Simpanan pokok {len(billed)} anggota baru",
-        reference=single.number if single else "",
-        user=user,
-    )
-    OpenItem.objects.filter(run_token=token).update(entry=entry)
     credit_consume(member_ids=billed, date=date, user=user)
     return len(billed)

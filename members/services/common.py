@@ -14,9 +14,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Sum
 
+from ledger.errors import MemberNotActive
 from ledger.models import EntryStatus, JournalLine, Side
 from members.errors import InvalidPeriod
-from members.models import Member
+from members.models import Member, MemberStatus
 
 ZERO = Decimal(0)
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
@@ -83,3 +84,17 @@ def member_balance(*, member: Member, codes: list[str]) -> Decimal:
 
 def user_or_none(user):
     return user if getattr(user, "is_authenticated", False) else None
+
+
+def member_accepting_money(member: Member, *, what: str) -> None:
+    """Refuse new deposits or charges for a member who has left (their history stays;
+    what they still owe can be paid and what is theirs can be paid out).
+
+    Raises:
+        MemberNotActive (409 ``member_not_active``).
+    """
+    if member.status == MemberStatus.LEFT:
+        raise MemberNotActive(
+            f"Anggota {member.number} sudah keluar; tidak menerima {what} baru.",
+            errors={"member": [f"{member.number} has left the cooperative."]},
+        )

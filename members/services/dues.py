@@ -3,9 +3,11 @@
 Issuing a period inserts one open item per eligible member per plan with
 ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` against the UNIQUE (member, bill key,
 period) constraint, tagging the rows with a fresh run token: the rows returned (and
-carrying the token) are exactly the ones this run created, so the accrual (ONE entry
-per plan per period, one receivable line per member) covers them and nothing else. A
-concurrent run of the same period waits on the constraint and then creates nothing.
+carrying the token) are exactly the ones this run created, so the accrual of an iuran
+plan (ONE entry per plan per period, one receivable line per member) covers them and
+nothing else. Simpanan wajib items are tracked only: they post when paid (capital is
+what members paid, see ``billing.py``). A concurrent run of the same period waits on
+the constraint and then creates nothing.
 
 Lock order: members with credit are locked before the accrual is posted (the ledger
 chain lock), as everywhere in this app (see ``services.common``).
@@ -33,7 +35,12 @@ from members.models import (
     OpenItem,
 )
 from members.models.dues import KIND_ORDER
-from members.services.billing import accrue, credit_consume, credit_holders
+from members.services.billing import (
+    accrue,
+    credit_consume,
+    credit_holders,
+    is_accrued_kind,
+)
 from members.services.common import ZERO, due_date_for, parse_period
 
 BATCH = 2000
@@ -192,6 +199,8 @@ def dues_issue_period(
             )
         members = Member.objects.only("pk", "number").in_bulk(sorted(new_member_ids))
         for plan, plan_period, code, billed in todo:
+            if not is_accrued_kind(plan.kind):
+                continue  # simpanan wajib: tracked, posted when paid (billing.py)
             amount = plan.amount.amount
             entry = accrue(
                 rows=[(member_id, amount) for member_id in billed],

@@ -28,6 +28,7 @@ from members.models import AllocationSource, Member, Payment, PaymentMethod
 from members.services.common import (
     ZERO,
     lock_member,
+    member_accepting_money,
     member_balance,
     user_or_none,
 )
@@ -90,7 +91,9 @@ def payment_record(
         The Payment with its receipt ``number`` and allocations.
 
     Raises:
-        InvalidAmount, InvalidMethod, PeriodLocked, InvalidDate.
+        InvalidAmount, InvalidMethod, PeriodLocked, InvalidDate,
+        MemberNotActive (a member who has left may settle what they owe, but not
+        pay more than that).
     """
     amount = check_amount(amount)
     check_method(method)
@@ -104,6 +107,8 @@ def payment_record(
         credit_used = min(credit, settled)
         overpaid = amount + credit_used - settled
         over_code = overpayment_code()
+        if overpaid:  # an overpayment is a new deposit (credit or sukarela)
+            member_accepting_money(member, what="titipan atau setoran")
         number = receipt_number_next(year=date.year)
         lines = [
             LineInput(

@@ -1,11 +1,18 @@
 """Leaving the cooperative: request -> approval (refund fixed and moved to 2-1300)
 -> payout (2-1300 cleared against cash/bank). History is never deleted.
 
-On approval the refund is pokok + wajib (their ledger balances, on whichever account
-they were posted to) + member credit held (2-1230) - arrears (outstanding open items,
-offset oldest first) - other receivables (1-1320). If the capital does not cover the
-deductions, what it covers is offset and the rest stays open (to be paid or waived).
-Simpanan sukarela stays the member's and is withdrawn as usual.
+On approval the refund is pokok + wajib paid (their ledger balances, on whichever
+account they were posted to: capital is what members paid) + member credit held
+(2-1230) - arrears on the ledger (accrued open items such as iuran, offset oldest
+first) - other receivables (1-1320). If the capital does not cover the deductions,
+what it covers is offset and the rest stays open (to be paid or waived). Simpanan
+pokok/wajib billed but never paid is not capital and is not owed by a member who
+leaves: those items are closed (waived, nothing to post) with the reason. Simpanan
+sukarela stays the member's and is withdrawn as usual; credit left over later can be
+refunded (``credit_refund``).
+
+A resignation is dated the day it is requested (default today); it cannot be approved
+before that day.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from djmoney.money import Money
 from audit.services import audit_record
 from ledger import currency as cur
 from ledger.chart import account_code
+from ledger.errors import InvalidDate
 from ledger.models import EntrySource
 from ledger.services import LineInput, entry_post
 from members.accounts import (
@@ -47,6 +55,7 @@ from members.services.payments import check_method
 from members.services.registry import status_change_record
 from members.services.settlement import (
     allocations_apply,
+    items_close_unaccrued,
     locked_open_items,
     receivable_lines,
     settle,
@@ -118,6 +127,7 @@ def resignation_approve(
 
     Raises:
         ResignationConflict: no pending request.
+        InvalidDate: the approval date precedes the request date.
         PeriodLocked: the approval date's month is locked.
     """
     date = date or timezone.localdate()
@@ -129,7 +139,19 @@ def resignation_approve(
                 f"Tidak ada pengajuan keluar yang menunggu untuk {member.number}.",
                 errors={"member": ["No pending resignation request."]},
             )
+        if date < resignation.requested_on:
+            raise InvalidDate(
+                "Tanggal persetujuan sebelum tanggal pengajuan keluar.",
+                errors={"date": [f"The request is dated {resignation.requested_on}."]},
+            )
         items = locked_open_items(member_ids=[member.pk])
+        unpaid_capital = [item for item in items if not item.is_accrued]
+        items = [item for item in items if item.is_accrued]
+        items_close_unaccrued(
+            items=unpaid_capital,
+            reason="Anggota keluar: simpanan belum dibayar tidak ditagih",
+            user=user,
+        )
         capital_codes = capital_account_codes("pokok") + capital_account_codes("wajib")
         capital_by_code = {
             code: net
@@ -206,6 +228,7 @@ def resignation_approve(
                 "credit": cur.plain(credit),
                 "deductions": cur.plain(offset + other_offset),
                 "refund": cur.plain(refund),
+                "unpaid_simpanan_closed": [item.pk for item in unpaid_capital],
                 "entry": entry.number if entry else None,
             },
         )

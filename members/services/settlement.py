@@ -1,6 +1,10 @@
 """Settling open items: oldest first (due date, then pokok, wajib, iuran, then id).
 
-The caller holds the member lock and the locks of the items it passes.
+What a settlement credits follows the item: an accrued item (iuran) clears the member
+receivable 1-1310; a simpanan pokok/wajib item, never posted when billed, becomes
+capital only now, so its part credits the item's capital account (3-1100/3-1200 or
+the liability twins) with the member. The caller holds the member lock and the locks
+of the items it passes.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import F
+from django.utils import timezone
 from djmoney.money import Money
 
 from ledger.chart import account_code
@@ -48,10 +53,12 @@ def settle(
 def receivable_lines(
     *, member: Member, plan: list[tuple[OpenItem, Decimal]]
 ) -> list[LineInput]:
-    """Credit lines on 1-1310 for what ``plan`` settles (one per item)."""
+    """Credit lines for what ``plan`` settles, one per item: on 1-1310 for an accrued
+    item, on the item's capital account otherwise (see the module docstring)."""
+    receivable = account_code("member_receivable")
     return [
         LineInput(
-            account=account_code("member_receivable"),
+            account=receivable if item.is_accrued else item.account_code,
             credit=amount,
             member=member,
             memo=f"{item.kind} {item.period}".strip(),
@@ -93,3 +100,22 @@ def allocations_apply(
     for item in partial:
         item.save(update_fields=["paid"])
     Allocation.objects.bulk_create(rows)
+
+
+def items_close_unaccrued(*, items: list[OpenItem], reason: str, user=None) -> None:
+    """Close unpaid simpanan items that were never posted (not accrued): the unpaid
+    rest is waived with ``reason``; nothing to post, since it never was capital.
+    The caller holds the locks and writes the audit record of the act."""
+    now = timezone.now()
+    waived_by = user if getattr(user, "is_authenticated", False) else None
+    for item in items:
+        if item.is_accrued or item.outstanding <= 0:
+            continue
+        item.waived = Money(item.waived.amount + item.outstanding, "IDR")
+        item.status = ItemStatus.WAIVED
+        item.waive_reason = reason[:255]
+        item.waived_by = waived_by
+        item.waived_at = now
+        item.save(
+            update_fields=["waived", "status", "waive_reason", "waived_by", "waived_at"]
+        )

@@ -20,7 +20,12 @@ from ledger.services import LineInput, entry_post
 from members.accounts import money_account_code
 from members.errors import InsufficientBalance, InvalidMember
 from members.models import ShareDirection, ShareTransaction
-from members.services.common import lock_member, member_balance, user_or_none
+from members.services.common import (
+    lock_member,
+    member_accepting_money,
+    member_balance,
+    user_or_none,
+)
 from members.services.payments import check_amount, check_method
 
 
@@ -39,7 +44,8 @@ def share_transaction_record(
 
     Raises:
         InvalidAmount, InvalidMethod, InvalidMember (unknown direction),
-        InsufficientBalance (a withdrawal above the balance), PeriodLocked.
+        InsufficientBalance (a withdrawal above the balance), PeriodLocked,
+        MemberNotActive (a deposit for a member who has left).
     """
     amount = check_amount(amount)
     check_method(method)
@@ -53,6 +59,8 @@ def share_transaction_record(
         member = lock_member(member)
         balance = member_balance(member=member, codes=[code])
         deposit = direction == ShareDirection.DEPOSIT
+        if deposit:
+            member_accepting_money(member, what="setoran")
         if not deposit and amount > balance:
             raise InsufficientBalance(
                 f"Saldo simpanan sukarela {member.number} "

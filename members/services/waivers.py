@@ -23,7 +23,10 @@ def item_waive(
 ) -> OpenItem:
     """Waive what is outstanding on an open item, with a recorded reason.
 
-    Posts debit <the accrual's account> / credit 1-1310 (member on both lines).
+    An accrued item (iuran) posts debit <the accrual's account> / credit 1-1310
+    (member on both lines). Simpanan pokok/wajib not yet paid was never posted (it is
+    not capital until paid), so waiving it posts nothing: the item is closed with the
+    reason, who and when, and the audit record.
 
     Raises:
         InvalidMember: no reason given.
@@ -44,27 +47,31 @@ def item_waive(
                 errors={"item": ["Nothing outstanding."]},
             )
         memo = f"{item.kind} {item.period}".strip()
-        entry = entry_post(
-            date=date,
-            description=f"Penghapusan tagihan {memo} {member.number}: {reason}"[:255],
-            lines=[
-                LineInput(
-                    account=item.account_code,
-                    debit=outstanding,
-                    member=member,
-                    memo=memo,
-                ),
-                LineInput(
-                    account=account_code("member_receivable"),
-                    credit=outstanding,
-                    member=member,
-                    memo=memo,
-                ),
-            ],
-            source=EntrySource.DUES,
-            reference=member.number,
-            user=user,
-        )
+        entry = None
+        if item.is_accrued:
+            entry = entry_post(
+                date=date,
+                description=f"Penghapusan tagihan {memo} {member.number}: {reason}"[
+                    :255
+                ],
+                lines=[
+                    LineInput(
+                        account=item.account_code,
+                        debit=outstanding,
+                        member=member,
+                        memo=memo,
+                    ),
+                    LineInput(
+                        account=account_code("member_receivable"),
+                        credit=outstanding,
+                        member=member,
+                        memo=memo,
+                    ),
+                ],
+                source=EntrySource.DUES,
+                reference=member.number,
+                user=user,
+            )
         item.waived = Money(item.waived.amount + outstanding, "IDR")
         item.status = ItemStatus.WAIVED
         item.waive_reason = reason.strip()[:255]
@@ -86,7 +93,7 @@ def item_waive(
             action="open_item.waived",
             target=item,
             before={"outstanding": cur.plain(outstanding)},
-            after={"outstanding": "0", "entry": entry.number},
+            after={"outstanding": "0", "entry": entry.number if entry else None},
             note=reason,
         )
     return item

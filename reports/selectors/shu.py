@@ -68,9 +68,12 @@ def capital_bases(*, year: int) -> dict[int, Decimal]:
 
 
 def _unpaid_capital(end: dt.date) -> dict[int, Decimal]:
-    """Billed pokok and wajib still open on ``end`` per member id: accrued by then,
-    less what waivers cleared and payments settled by then (two queries)."""
+    """Billed pokok and wajib still open on ``end`` per member id: accrued by then
+    (only items billed before capital followed cash were; their unpaid part left the
+    ledger with ``unaccrual_entry``), less what waivers cleared and payments settled
+    by then (two queries)."""
     items = OpenItem.objects.filter(
+        Q(unaccrual_entry__isnull=True) | Q(unaccrual_entry__date__gt=end),
         kind__in=[ItemKind.POKOK, ItemKind.WAJIB],
         entry__isnull=False,
         entry__date__lte=end,

@@ -1,6 +1,7 @@
 """Sales models: catalog, invoices, payments, purchases, expenses."""
 
 from sales.models.catalog import Item, ItemKind, TaxCode
+from sales.models.credit_notes import CreditNote, CreditNoteLine, RefundMethod
 from sales.models.expenses import Expense, PaidFrom
 from sales.models.invoices import Invoice, InvoiceLine, InvoiceStatus
 from sales.models.payments import Payment, PaymentMethod
@@ -13,6 +14,8 @@ from sales.models.purchases import (
 )
 
 __all__ = [
+    "CreditNote",
+    "CreditNoteLine",
     "Expense",
     "Invoice",
     "InvoiceLine",
@@ -25,6 +28,7 @@ __all__ = [
     "Purchase",
     "PurchaseLine",
     "PurchaseStatus",
+    "RefundMethod",
     "Supplier",
     "SupplierPayment",
     "TaxCode",

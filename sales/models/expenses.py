@@ -1,7 +1,8 @@
 """Everyday expenses paid from cash or bank.
 
-Invariant: each expense posts one entry, Dr a postable expense account, Cr cash or
-bank, for its whole-rupiah amount; it is never edited afterwards.
+Invariant: each expense posts one entry, Dr a postable expense account for its
+whole-rupiah amount (VAT excluded), Dr 1-1500 PPN Masukan for its input VAT (by its
+tax code, none by default), Cr cash or bank for both; it is never edited afterwards.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sales.models.catalog import TaxCode
 from sales.models.fields import money_field
 
 
@@ -27,6 +29,10 @@ class Expense(models.Model):
         related_name="+",
     )
     amount = money_field(_("jumlah"))
+    tax_code = models.CharField(
+        _("kode pajak"), max_length=12, choices=TaxCode.choices, default=TaxCode.NONE
+    )
+    tax = money_field(_("PPN masukan"))
     paid_from = models.CharField(
         _("dibayar dari"), max_length=8, choices=PaidFrom.choices
     )

@@ -7,8 +7,11 @@ Invariants:
     - an issued invoice is never edited or deleted: a mistake is voided by reversing
       its entry (``void_entry``), which puts stock and seats back; a draft voided
       before issue has neither number nor entry (CHECK constraints);
-    - ``total = sum(line.base + line.tax)``; ``0 <= amount_paid <= total`` (CHECK);
-      the status follows: issued (nothing paid), partially paid, paid;
+    - ``total = sum(line.base + line.tax)``; ``amount_credited`` is what credit notes
+      took off what the customer owes; ``0 <= amount_paid``, ``0 <= amount_credited``
+      and ``amount_paid + amount_credited <= total`` (CHECK); the status follows:
+      issued (nothing settled), partially paid, paid (nothing outstanding);
+    - returns are credit notes (``sales.CreditNote``), never edits of the invoice;
     - lines carry their computed base (quantity x unit price - discount), VAT and, for
       goods, the cost of goods sold posted at issue.
 """
@@ -77,6 +80,10 @@ class Invoice(models.Model):
     tax_total = money_field(_("PPN"))
     total = money_field(_("total"))
     amount_paid = money_field(_("dibayar"))
+    amount_credited = money_field(
+        _("dikreditkan"),
+        help_text=_("Bagian tagihan yang dihapus oleh nota kredit (retur)."),
+    )
     entry = models.OneToOneField(
         "ledger.JournalEntry",
         null=True,
@@ -117,8 +124,11 @@ class Invoice(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(amount_paid__gte=0)
-                & models.Q(amount_paid__lte=models.F("total")),
-                name="invoice_paid_within_total",
+                & models.Q(amount_credited__gte=0)
+                & models.Q(
+                    amount_paid__lte=models.F("total") - models.F("amount_credited")
+                ),
+                name="invoice_settled_within_total",
             ),
             # A draft, or a draft voided before issue, has nothing in the books;
             # anything else has its number and entry.
@@ -148,7 +158,7 @@ class Invoice(models.Model):
 
     @property
     def outstanding(self):
-        return self.total - self.amount_paid
+        return self.total - self.amount_paid - self.amount_credited
 
     @property
     def is_member_sale(self) -> bool:

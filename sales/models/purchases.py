@@ -8,7 +8,12 @@ Invariants:
       payments (``SupplierPayment``), each posting Dr 2-1100 / Cr cash or bank;
       ``0 <= amount_paid <= total`` (CHECK) and ``amount_paid`` is the sum of those
       payments (a cash or bank purchase is paid by its own entry: ``amount_paid`` is
-      its total and it has no supplier payments).
+      its total and it has no supplier payments);
+    - input VAT (PPN Masukan): lines carry the tax code of the supplier's tax
+      invoice; the purchase's VAT is computed on its total per tax code, split over
+      its lines by largest remainder, and debited to 1-1500 (it is recoverable, so it
+      is not part of the stock's cost); ``total`` is what is owed, VAT included:
+      ``total = sum(line.total) + tax_total``.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sales.models.catalog import TaxCode
 from sales.models.fields import money_field
 
 
@@ -49,6 +55,7 @@ class Purchase(models.Model):
     paid_from = models.CharField(_("dibayar dari"), max_length=8)
     status = models.CharField(_("status"), max_length=8, choices=PurchaseStatus.choices)
     total = money_field(_("total"))
+    tax_total = money_field(_("PPN masukan"))
     entry = models.OneToOneField(
         "ledger.JournalEntry", on_delete=models.PROTECT, related_name="+"
     )
@@ -105,6 +112,10 @@ class PurchaseLine(models.Model):
     quantity = models.PositiveIntegerField(_("jumlah"))
     unit_cost = money_field(_("harga pokok satuan"))
     total = money_field(_("total"))
+    tax_code = models.CharField(
+        _("kode pajak"), max_length=12, choices=TaxCode.choices, default=TaxCode.NONE
+    )
+    tax = money_field(_("PPN masukan"))
 
     class Meta:
         ordering = ["id"]

@@ -1,6 +1,6 @@
-"""Everyday expenses: Dr a postable expense account, Cr cash or bank
-(``source=EntrySource.EXPENSES``). Stock-related accounts are refused so that the
-stock valuation only moves with purchases and sales."""
+"""Everyday expenses: Dr a postable expense account [+ Dr 1-1500 PPN Masukan for its
+input VAT], Cr cash or bank (``source=EntrySource.EXPENSES``). Stock-related accounts
+are refused so that the stock valuation only moves with purchases and sales."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from ledger.chart import account_code
 from ledger.errors import InvalidAccount, InvalidAmount, InvalidLine
 from ledger.models import Account, AccountType, EntrySource
 from ledger.services import LineInput, entry_post
-from sales.models import Expense, PaidFrom
+from sales.models import Expense, PaidFrom, TaxCode
+from sales.services.tax import line_tax
 
 
 def expense_record(
@@ -27,6 +28,7 @@ def expense_record(
     paid_from: str,
     description: str,
     attachment=None,
+    tax_code: str = TaxCode.NONE,
     user=None,
 ) -> Expense:
     """Record an expense paid from cash or bank.
@@ -34,7 +36,10 @@ def expense_record(
     Args:
         account: the code of a postable expense account (e.g. ``6-1200``); cost of
             goods sold is refused (it moves only with sales).
-        amount: positive whole rupiah.
+        amount: positive whole rupiah, VAT excluded.
+        tax_code: the tax code of the supplier's tax invoice (``none`` by default);
+            its VAT (``tax.line_tax`` on the amount) is debited to 1-1500 and paid
+            together with the amount.
         paid_from: ``cash`` or ``bank``.
         description: what it was for.
         attachment: an optional uploaded file (receipt scan).
@@ -70,6 +75,12 @@ def expense_record(
             "Sumber pembayaran tidak dikenal.",
             errors={"paid_from": ["Use cash or bank."]},
         )
+    if tax_code not in TaxCode.values:
+        raise InvalidLine(
+            "Kode pajak tidak dikenal.",
+            errors={"tax_code": [f"Use one of {', '.join(TaxCode.values)}."]},
+        )
+    tax = line_tax(base=amount, tax_code=tax_code, currency=acc.currency)
     description = (description or "").strip()
     if not description:
         raise InvalidLine("Uraian wajib diisi.", errors={"description": ["Required."]})
@@ -79,7 +90,12 @@ def expense_record(
             description=description[:255],
             lines=[
                 LineInput(account=acc, debit=amount, memo=description[:100]),
-                LineInput(account=account_code(paid_from), credit=amount),
+                *(
+                    [LineInput(account=account_code("input_vat"), debit=tax)]
+                    if tax
+                    else []
+                ),
+                LineInput(account=account_code(paid_from), credit=amount + tax),
             ],
             source=EntrySource.EXPENSES,
             user=user,
@@ -88,6 +104,8 @@ def expense_record(
             date=date,
             account=acc,
             amount=Money(amount, acc.currency),
+            tax_code=tax_code,
+            tax=Money(tax, acc.currency),
             paid_from=paid_from,
             description=description[:255],
             entry=entry,
@@ -103,6 +121,7 @@ def expense_record(
             after={
                 "account": acc.code,
                 "amount": cur.plain(amount),
+                "tax": cur.plain(tax),
                 "entry": entry.number,
             },
         )

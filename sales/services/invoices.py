@@ -1,9 +1,14 @@
 """Sales invoices: drafting (issue: ``issuing.py``, void: ``voiding.py``, payments:
 ``payments.py``, VAT: ``tax.py``).
 
-Discounts are booked *net*: a line's discount reduces its taxable base and the revenue
-credited is the base after discount (nothing goes to 4-1900), so revenue, VAT and the
-members' purchases for the SHU all read the same net figure.
+A line's discount reduces its taxable base (VAT is on what the customer pays); in the
+books the sale is *gross*: revenue is credited quantity x unit price and the discount
+is debited to 4-1900 Retur/Diskon Penjualan (``issuing.py``), so the income statement
+shows gross sales less discounts and returns, and the members' purchases for the SHU
+(revenue net of 4-1900) read the net figure.
+
+VAT is computed on the invoice total per tax code and split over the lines by largest
+remainder (``tax.vat_split``).
 
 Every line of a member's invoice entry carries ``member=`` (revenue lines above all:
 the SHU business share reads member purchases from them).
@@ -21,11 +26,11 @@ from djmoney.money import Money
 
 from audit.services import audit_record
 from ledger import currency as cur
-from ledger.errors import InvalidAmount
+from ledger.errors import InvalidAmount, MemberNotActive
 from sales.errors import EmptyInvoice, InvalidCustomer, InvalidDiscount, InvalidItem
 from sales.models import Invoice, InvoiceLine, Item
 from sales.services.common import is_quantity, is_whole
-from sales.services.tax import line_tax
+from sales.services.tax import vat_split
 
 
 @dataclass(frozen=True)
@@ -78,12 +83,18 @@ def invoice_create(
         The draft invoice.
 
     Raises:
-        InvalidCustomer, InvalidItem, InvalidAmount, InvalidDiscount, EmptyInvoice.
+        InvalidCustomer, InvalidItem, InvalidAmount, InvalidDiscount, EmptyInvoice,
+        MemberNotActive (a member who has left takes no new charges).
     """
     if member is None and not customer_name.strip():
         raise InvalidCustomer(
             "Pelanggan wajib diisi: nomor anggota atau nama.",
             errors={"customer": ["Give a member number or a name."]},
+        )
+    if member is not None and member.status == "left":
+        raise MemberNotActive(
+            f"Anggota {member.number} sudah keluar; tidak menerima tagihan baru.",
+            errors={"customer.member": [f"{member.number} has left."]},
         )
     if member is not None and member.status not in ("active", "suspended"):
         raise InvalidCustomer(
@@ -125,7 +136,6 @@ def invoice_create(
             ]
             continue
         base = gross - discount
-        tax = line_tax(base=base, tax_code=item.tax_code, currency=currency)
         built.append(
             InvoiceLine(
                 item=item,
@@ -135,13 +145,20 @@ def invoice_create(
                 discount=Money(discount, currency),
                 base=Money(base, currency),
                 tax_code=item.tax_code,
-                tax=Money(tax, currency),
+                tax=Money(0, currency),
             )
         )
     if amount_errors:
         raise InvalidAmount("Jumlah atau harga tidak valid.", errors=amount_errors)
     if discount_errors:
         raise InvalidDiscount("Diskon melebihi jumlah baris.", errors=discount_errors)
+    taxes = vat_split(
+        bases=[ln.base.amount for ln in built],
+        tax_codes=[ln.tax_code for ln in built],
+        currency=currency,
+    )
+    for line, tax in zip(built, taxes, strict=True):
+        line.tax = Money(tax, currency)
     subtotal = sum((ln.unit_price.amount * ln.quantity for ln in built), Decimal(0))
     discount_total = sum((ln.discount.amount for ln in built), Decimal(0))
     tax_total = sum((ln.tax.amount for ln in built), Decimal(0))

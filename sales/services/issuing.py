@@ -4,7 +4,8 @@ Booking (``source=EntrySource.SALES``, one balanced entry):
     Dr 1-1300 trade receivable (cash/bank for a cash sale)          total
     Cr revenue of each line's item kind, member or non-member account
        (4-1100/4-1110 goods, 4-1200/4-1210 training, 4-1300/4-1310 consulting)
-                                                                     line base
+                                                    quantity x unit price (gross)
+    Dr 4-1900 Retur/Diskon Penjualan                                 line discount
     Cr 2-1600 PPN Keluaran                                           sum of line VAT
     for goods also Dr 5-1100 COGS / Cr 1-1400 Persediaan at moving-average cost
 
@@ -58,16 +59,27 @@ def _issue_lines(invoice: Invoice, lines: list[InvoiceLine], items, debit_role: 
     ]
     for line in lines:
         item = items[line.item_id]
-        if line.base.amount > 0:
+        gross = line.unit_price.amount * line.quantity
+        if gross > 0:
             result.append(
                 LineInput(
                     account=revenue_account(
                         kind=item.kind, is_member=member is not None
                     ),
-                    credit=line.base.amount,
+                    credit=gross,
                     currency=currency,
                     member=member,
                     memo=f"{item.sku} x{line.quantity}",
+                )
+            )
+        if line.discount.amount > 0:
+            result.append(
+                LineInput(
+                    account=account_code("sales_returns"),
+                    debit=line.discount.amount,
+                    currency=currency,
+                    member=member,
+                    memo=f"Diskon {item.sku} x{line.quantity}",
                 )
             )
     if invoice.tax_total.amount > 0:

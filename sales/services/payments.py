@@ -127,7 +127,7 @@ def payment_record(
         invoice.amount_paid = Money(invoice.amount_paid.amount + amount, currency)
         invoice.status = (
             InvoiceStatus.PAID
-            if invoice.amount_paid == invoice.total
+            if invoice.outstanding.amount == 0
             else InvoiceStatus.PARTIALLY_PAID
         )
         invoice.save(update_fields=["amount_paid", "status"])

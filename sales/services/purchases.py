@@ -9,7 +9,10 @@ Booking (``source=EntrySource.PURCHASES``):
 
 Each line adds its quantity and its exact booked total to the item's stock, so the
 moving-average cost is ``stock_value / stock_qty`` and the stock value equals the
-ledger. Input VAT on purchases is not split out: the unit cost is what stock costs.
+ledger. Input VAT: a line may carry the tax code of the supplier's tax invoice; the
+VAT is computed on the purchase total per tax code, split over the lines by largest
+remainder (``tax.vat_split``) and debited to 1-1500 PPN Masukan, recoverable and so
+not part of what stock costs; the cash, bank or payable credit is the total with VAT.
 """
 
 from __future__ import annotations
@@ -37,8 +40,10 @@ from sales.models import (
     PurchaseStatus,
     Supplier,
     SupplierPayment,
+    TaxCode,
 )
 from sales.services.common import MAX_QUANTITY, is_quantity, is_whole
+from sales.services.tax import vat_split
 
 PAID_FROM_ROLE = {"cash": "cash", "bank": "bank", "credit": "trade_payable"}
 
@@ -48,9 +53,12 @@ class PurchaseLineInput:
     item: Item | str
     quantity: int
     unit_cost: Decimal
+    tax_code: str = TaxCode.NONE
 
 
-def _resolve(lines: Sequence[PurchaseLineInput]) -> list[tuple[int, int, Decimal]]:
+def _resolve(
+    lines: Sequence[PurchaseLineInput],
+) -> list[tuple[int, int, Decimal, str]]:
     skus = [line.item for line in lines if isinstance(line.item, str)]
     found = Item.objects.in_bulk(skus, field_name="sku") if skus else {}
     item_errors: dict[str, list[str]] = {}
@@ -75,7 +83,12 @@ def _resolve(lines: Sequence[PurchaseLineInput]) -> list[tuple[int, int, Decimal
         if cost * qty >= cur.MAX_AMOUNT:
             amount_errors[f"lines.{i}.unit_cost"] = ["The amount is too large."]
             continue
-        resolved.append((item.pk, qty, cost))
+        if line.tax_code not in TaxCode.values:
+            amount_errors[f"lines.{i}.tax_code"] = [
+                f"Use one of {', '.join(TaxCode.values)}."
+            ]
+            continue
+        resolved.append((item.pk, qty, cost, line.tax_code))
     if item_errors:
         raise InvalidItem("Produk tidak dikenal atau bukan barang.", errors=item_errors)
     if amount_errors:
@@ -102,7 +115,8 @@ def purchase_record(
 
     Args:
         supplier: the supplier's name (created on first use).
-        lines: goods, whole quantities and whole-rupiah unit costs.
+        lines: goods, whole quantities, whole-rupiah unit costs (VAT excluded) and
+            the tax code of the supplier's tax invoice (``none`` by default).
         paid_from: ``cash``, ``bank`` or ``credit`` (an open payable).
 
     Returns:
@@ -128,11 +142,11 @@ def purchase_record(
         items = {
             item.pk: item
             for item in Item.objects.select_for_update()
-            .filter(pk__in={pk for pk, _, _ in resolved})
+            .filter(pk__in={pk for pk, *_ in resolved})
             .order_by("pk")
         }
         on_hand = {pk: item.stock_qty for pk, item in items.items()}
-        for pk, qty, _ in resolved:
+        for pk, qty, *_ in resolved:
             on_hand[pk] += qty
         too_much = sorted(
             items[pk].sku for pk, qty in on_hand.items() if qty > MAX_QUANTITY
@@ -142,7 +156,14 @@ def purchase_record(
                 "Stok melebihi batas jumlah.",
                 errors={"lines": [f"Stock of {', '.join(too_much)} would overflow."]},
             )
-        total = sum((qty * cost for _, qty, cost in resolved), Decimal(0))
+        taxes = vat_split(
+            bases=[qty * cost for _, qty, cost, _ in resolved],
+            tax_codes=[code for *_, code in resolved],
+            currency=currency,
+        )
+        tax_total = sum(taxes, Decimal(0))
+        total = sum((qty * cost for _, qty, cost, _ in resolved), Decimal(0))
+        total += tax_total
         entry_lines = [
             LineInput(
                 account=account_code("inventory"),
@@ -150,8 +171,17 @@ def purchase_record(
                 currency=currency,
                 memo=f"{items[pk].sku} x{qty} @ {cur.plain(cost)}",
             )
-            for pk, qty, cost in resolved
+            for pk, qty, cost, _ in resolved
         ]
+        if tax_total:
+            entry_lines.append(
+                LineInput(
+                    account=account_code("input_vat"),
+                    debit=tax_total,
+                    currency=currency,
+                    memo=f"PPN masukan: {name}"[:255],
+                )
+            )
         entry_lines.append(
             LineInput(
                 account=account_code(PAID_FROM_ROLE[paid_from]),
@@ -176,6 +206,7 @@ def purchase_record(
             if paid_from == "credit"
             else PurchaseStatus.PAID,
             total=Money(total, currency),
+            tax_total=Money(tax_total, currency),
             amount_paid=Money(0 if paid_from == "credit" else total, currency),
             entry=entry,
             paid_on=None if paid_from == "credit" else date,
@@ -190,11 +221,13 @@ def purchase_record(
                     quantity=qty,
                     unit_cost=Money(cost, currency),
                     total=Money(qty * cost, currency),
+                    tax_code=code,
+                    tax=Money(tax, currency),
                 )
-                for pk, qty, cost in resolved
+                for (pk, qty, cost, code), tax in zip(resolved, taxes, strict=True)
             ]
         )
-        for pk, qty, cost in resolved:
+        for pk, qty, cost, _ in resolved:
             item = items[pk]
             item.stock_qty += qty
             item.stock_value += qty * cost
@@ -208,6 +241,7 @@ def purchase_record(
             after={
                 "supplier": name,
                 "total": cur.plain(total),
+                "tax_total": cur.plain(tax_total),
                 "paid_from": paid_from,
                 "entry": entry.number,
             },

@@ -2,7 +2,8 @@
 reversed (``entry_reverse``) and its stock and seats go back.
 
 An invoice with payments (including a cash sale, which is paid on issue) cannot be
-voided: refunds are not modelled yet, so the refusal (``invoice_has_payments``) stands.
+voided (``invoice_has_payments``), nor one with credit notes: it is corrected with a
+credit note (``credit_notes.py``), which refunds what was paid.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def invoice_void(
             raise InvalidInvoiceStatus(
                 f"Faktur {invoice} sudah dibatalkan.",
                 errors={"status": ["The invoice is already void."]},
+            )
+        if invoice.credit_notes.exists():
+            raise InvalidInvoiceStatus(
+                f"Faktur {invoice} sudah memiliki nota kredit; tidak dapat dibatalkan.",
+                errors={"status": ["The invoice has credit notes."]},
             )
         if invoice.amount_paid.amount > 0:
             raise InvoiceHasPayments(

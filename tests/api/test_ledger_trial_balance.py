@@ -16,7 +16,7 @@ def test_trial_balance_shape_and_totals(auditor_client):
         description="Setoran",
         lines=[
             LineInput("1-1100", debit="300000"),
-            LineInput("3-1100", credit="100000"),
+            LineInput("3-1300", credit="100000"),
             LineInput("4-9100", credit="200000"),
         ],
     )
@@ -43,8 +43,8 @@ def test_trial_balance_shape_and_totals(auditor_client):
             "balance": "300000",
         },
         {
-            "code": "3-1100",
-            "name": "Simpanan Pokok",
+            "code": "3-1300",
+            "name": "Modal Penyertaan",
             "type": "equity",
             "debit": "0",
             "credit": "100000",

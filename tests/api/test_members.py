@@ -105,8 +105,9 @@ def test_member_sees_only_their_own(client_for, treasurer_client):
     )
     me_data = client.get("/api/v1/me/").data
     assert me_data["member"]["number"] == me.number
+    # the pokok is billed, not paid: an obligation, not capital
     assert me_data["balances"] == {
-        "pokok": "100000",
+        "pokok": "0",
         "wajib": "0",
         "sukarela": "0",
         "currency": "IDR",
@@ -162,7 +163,8 @@ def test_statement_has_running_balances(treasurer_client):
     )
     data = treasurer_client.get(f"/api/v1/members/{member.number}/statement/").data
     receivable = [r for r in data["rows"] if r["account"] == "1-1310"]
-    assert [r["balance"] for r in receivable] == ["100000", "125000", "25000", "15000"]
+    # only the iuran is accrued; the pokok is credited to 3-1100 when paid
+    assert [r["balance"] for r in receivable] == ["25000", "15000"]
     assert data["closing"]["1-1310"] == "15000"
     assert data["closing"]["3-1100"] == "100000"
     # Only the member's own money: not the cash or revenue side of their entries.

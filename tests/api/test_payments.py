@@ -78,11 +78,14 @@ def test_treasurer_flow_through_the_api(treasurer_client, client_for):
     member.save(update_fields=["user"])
     me = client_for(member.user).get("/api/v1/me/").data
     assert me["outstanding"] == "55000"
-    assert me["balances"]["pokok"] == "100000" and me["balances"]["wajib"] == "50000"
-    # resignation: request, approve (refund 150.000 - 55.000 arrears), pay out
+    # capital is what was paid: pokok 100.000 and 20.000 of the wajib
+    assert me["balances"]["pokok"] == "100000" and me["balances"]["wajib"] == "20000"
+    # resignation: request, approve (refund 120.000 paid - 25.000 iuran arrears; the
+    # unpaid wajib was never capital and is closed), pay out
     assert (
         treasurer_client.post(
-            f"/api/v1/members/{number}/resign/", {"reason": "pensiun"}
+            f"/api/v1/members/{number}/resign/",
+            {"reason": "pensiun", "date": "2026-02-20"},
         ).status_code
         == 201
     )
@@ -90,7 +93,8 @@ def test_treasurer_flow_through_the_api(treasurer_client, client_for):
         f"/api/v1/members/{number}/approve-resignation/", {"date": "2026-03-01"}
     )
     assert approved.status_code == 200, approved.data
-    assert approved.data["refund"] == "95000" and approved.data["deductions"] == "55000"
+    assert approved.data["refund"] == "95000" and approved.data["deductions"] == "25000"
+    assert approved.data["capital"] == "120000"
     paid = treasurer_client.post(
         f"/api/v1/members/{number}/pay-out-refund/",
         {"method": "cash", "date": "2026-03-05"},

@@ -46,6 +46,7 @@ class World:
     invoice: Invoice
     draft_invoice: Invoice
     sales_payment: SalesPayment
+    credit_note: object
     purchase: Purchase
     expense: Expense
     posted_entry: object
@@ -129,6 +130,13 @@ def build_world() -> World:
     sales_payment = sales.payment_record(
         invoice=invoice, amount=Decimal(10000), method="cash", date=DAY, user=treasurer
     )
+    credit_note = sales.credit_note_create(
+        invoice=invoice,
+        refund="credit",
+        lines=[sales.CreditNoteLineInput(line=invoice.lines.first().pk, quantity=1)],
+        date=DAY,
+        user=treasurer,
+    )
     draft_invoice = sales.invoice_create(
         date=DAY,
         member=member,
@@ -182,6 +190,7 @@ def build_world() -> World:
         invoice=invoice,
         draft_invoice=draft_invoice,
         sales_payment=sales_payment,
+        credit_note=credit_note,
         purchase=purchase,
         expense=expense,
         posted_entry=posted_entry,

@@ -34,12 +34,14 @@ def test_issuing_twice_bills_nobody_twice(new_member, plans):
     assert (first.created, first.skipped) == (6, 0)
     assert (second.created, second.skipped) == (0, 6)
     assert OpenItem.objects.filter(period="2026-03").count() == 6
-    # and ONE accrual entry per plan was posted
+    # and ONE accrual entry for the iuran plan was posted (simpanan wajib is
+    # posted only when paid)
     accruals = JournalEntry.objects.filter(
         source=EntrySource.DUES, reference__startswith="2026-03"
     )
-    assert accruals.count() == 2
-    assert member_share_balances(member=members[0])["wajib"] == Decimal(50000)
+    assert accruals.count() == 1
+    # billed wajib is an obligation, not capital
+    assert member_share_balances(member=members[0])["wajib"] == Decimal(0)
     item = OpenItem.objects.get(member=members[0], kind="iuran")
     assert item.due_date == dt.date(2026, 3, 31)
     assert_books_ok()
@@ -157,5 +159,6 @@ def test_concurrent_issues_bill_once(new_member, plans):
     assert sum(r.created for r in results) == 10
     assert sum(r.skipped for r in results) == 20
     assert OpenItem.objects.filter(period="2026-07").count() == 10
-    assert JournalEntry.objects.filter(reference__startswith="2026-07").count() == 2
+    # one accrual for the iuran plan; the wajib is posted only when paid
+    assert JournalEntry.objects.filter(reference__startswith="2026-07").count() == 1
     assert_books_ok()

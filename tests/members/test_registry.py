@@ -24,14 +24,22 @@ def test_numbers_are_issued_in_order_and_never_reused(new_member):
     assert first.status == MemberStatus.APPLICANT
 
 
-def test_activation_bills_pokok_and_posts_it(new_member):
+def test_activation_bills_pokok_but_posts_it_only_when_paid(new_member):
+    from members.services import payment_record
+
     # when an applicant is activated
     member = new_member("Citra")
-    # then one pokok item is open and the pokok balance is credited in the ledger
+    # then one pokok item is open, and it is not capital until paid
     items = list(member_open_items(member=member))
     assert [(i.kind, i.outstanding) for i in items] == [("pokok", Decimal(100000))]
-    assert member_share_balances(member=member)["pokok"] == Decimal(100000)
+    assert member_share_balances(member=member)["pokok"] == Decimal(0)
     assert member.status_changes.count() == 2
+    assert_books_ok()
+    # when it is paid, it is
+    payment_record(
+        member=member, amount=Decimal(100000), method="cash", date=dt.date(2026, 2, 1)
+    )
+    assert member_share_balances(member=member)["pokok"] == Decimal(100000)
     assert_books_ok()
 
 
@@ -61,18 +69,22 @@ def test_pokok_is_billed_once(new_member):
     assert member.open_items.get().status == ItemStatus.OPEN
 
 
-def test_members_check_flags_member_money_booked_without_a_member(new_member):
+def test_member_money_booked_without_a_member_is_refused(new_member):
+    from ledger.errors import MemberRequired
     from ledger.integrity import ledger_verify
+    from ledger.models import JournalEntry
     from ledger.services import LineInput, entry_post
 
     new_member("Ani")
     assert ledger_verify().ok
     # when someone books wajib without naming the member
-    entry_post(
-        date=dt.date(2026, 1, 5),
-        description="Setoran wajib tanpa anggota",
-        lines=[LineInput("1-1100", debit=50000), LineInput("3-1200", credit=50000)],
-    )
-    # then verify_ledger reports it
-    messages = [p.message for p in ledger_verify().problems]
-    assert any("3-1200" in m and m.startswith("members:") for m in messages)
+    with pytest.raises(MemberRequired) as refused:
+        entry_post(
+            date=dt.date(2026, 1, 5),
+            description="Setoran wajib tanpa anggota",
+            lines=[LineInput("1-1100", debit=50000), LineInput("3-1200", credit=50000)],
+        )
+    # then nothing is posted and the books still verify
+    assert list(refused.value.errors) == ["lines.1.member"]
+    assert not JournalEntry.objects.exists()
+    assert ledger_verify().ok

@@ -101,6 +101,7 @@ def test_racing_withdrawals_cannot_overdraw(new_member):
 
 def test_resignation_refund_offsets_arrears_then_payout(new_member, plans, treasurer):
     # given pokok 100.000 paid, Jan+Feb wajib 100.000 billed, Jan paid, Feb unpaid
+    # (and Jan iuran paid, Feb iuran unpaid)
     member = new_member("Ani")
     dues_issue_period(period="2026-01")
     dues_issue_period(period="2026-02")
@@ -108,16 +109,24 @@ def test_resignation_refund_offsets_arrears_then_payout(new_member, plans, treas
         member=member, amount=Decimal(175000), method="cash", date=dt.date(2026, 2, 1)
     )
     # when the member resigns and the treasurer approves
-    resignation_request(member=member, reason="pindah domisili", user=treasurer)
+    resignation_request(
+        member=member,
+        reason="pindah domisili",
+        date=dt.date(2026, 3, 1),
+        user=treasurer,
+    )
     with pytest.raises(ResignationConflict):
         resignation_request(member=member, reason="lagi")
     resignation = resignation_approve(
         member=member, user=treasurer, date=dt.date(2026, 3, 2)
     )
-    # then capital 200.000 less Feb arrears (wajib 50.000 + iuran 25.000) = 125.000
-    assert resignation.capital.amount == Decimal(200000)
-    assert resignation.deductions.amount == Decimal(75000)
+    # then paid capital 150.000 less the Feb iuran arrears 25.000 = 125.000; the
+    # unpaid Feb wajib was never capital: it is closed, not deducted
+    assert resignation.capital.amount == Decimal(150000)
+    assert resignation.deductions.amount == Decimal(25000)
     assert resignation.refund.amount == Decimal(125000)
+    feb_wajib = OpenItem.objects.get(member=member, kind="wajib", period="2026-02")
+    assert feb_wajib.status == "waived" and feb_wajib.waive_entry is None
     member.refresh_from_db()
     assert member.status == MemberStatus.LEFT and member.left_reason == "resigned"
     assert not OpenItem.objects.filter(member=member, status="open").exists()
