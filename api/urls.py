@@ -10,4 +10,5 @@ urlpatterns = [
     path("v1/", include("api.members.urls")),
     path("v1/", include("api.sales.urls")),
     path("v1/", include("api.reports.urls")),
+    path("v1/", include("api.imports.urls")),
 ]

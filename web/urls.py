@@ -7,7 +7,7 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import member_views, views
+from web import import_views, member_views, views
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -26,6 +26,7 @@ page_patterns = [
     ),
     path("cashbook/", views.cashbook, name="cashbook"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("imports/", import_views.imports_page, name="imports"),
 ]
 
 #: Django's auth views keep their default names (``login``, ``password_reset_done``...)

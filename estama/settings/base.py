@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "members",
     "sales",
     "reports",
+    "imports",
     "api",
     "web",
 ]
@@ -179,6 +180,9 @@ SPECTACULAR_SETTINGS = {
         "AccountTypeEnum": "ledger.models.accounts.AccountType",
         "EntrySourceEnum": "ledger.models.entries.EntrySource",
         "EntryStatusEnum": "ledger.models.entries.EntryStatus",
+        "ImportKindEnum": "imports.models.ImportKind",
+        "ImportJobStatusEnum": "imports.models.JobStatus",
+        "ImportRowActionEnum": "imports.results.RowAction",
     },
 }
 
@@ -268,3 +272,10 @@ ESTAMA_ORG_CITY = env("ESTAMA_ORG_CITY", default="Surabaya")
 ESTAMA_ORG_CHAIR = env("ESTAMA_ORG_CHAIR", default="")
 ESTAMA_ORG_TREASURER = env("ESTAMA_ORG_TREASURER", default="")
 ESTAMA_ORG_SUPERVISOR = env("ESTAMA_ORG_SUPERVISOR", default="")
+
+# Imports. Largest file accepted (bytes), and the size above which an import runs in
+# the background (Celery; eagerly in-process without a broker) with progress.
+ESTAMA_IMPORT_MAX_BYTES = env.int("ESTAMA_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
+ESTAMA_IMPORT_BACKGROUND_BYTES = env.int(
+    "ESTAMA_IMPORT_BACKGROUND_BYTES", default=256 * 1024
+)
