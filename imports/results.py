@@ -56,10 +56,12 @@ class ImportResult:
     dry_run: bool
     rows: list[RowResult] = field(default_factory=list)
     summary: dict[str, object] = field(default_factory=dict)
+    #: Problems of the file as a whole (an unbalanced opening entry, a locked month).
+    problems: list[Issue] = field(default_factory=list)
 
     @property
     def issues(self) -> list[Issue]:
-        return [issue for row in self.rows for issue in row.issues]
+        return [*self.problems, *(issue for row in self.rows for issue in row.issues)]
 
     @property
     def ok(self) -> bool:
@@ -77,5 +79,6 @@ class ImportResult:
             "ok": self.ok,
             "counts": self.counts,
             "summary": self.summary,
+            "problems": [issue.text for issue in self.problems],
             "rows": [row.as_dict() for row in self.rows],
         }

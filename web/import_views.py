@@ -21,7 +21,7 @@ from ledger.errors import DomainError
 from members.roles import Role, user_role
 from web.access import staff_page
 
-KINDS = [(ImportKind.MEMBERS, _("Anggota"))]
+KINDS = [(ImportKind.MEMBERS, _("Anggota")), (ImportKind.OPENING, _("Saldo awal"))]
 
 
 class ImportForm(forms.Form):

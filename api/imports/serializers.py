@@ -47,6 +47,10 @@ class ResultSerializer(serializers.Serializer):
     ok = serializers.BooleanField()
     counts = serializers.DictField(child=serializers.IntegerField())
     summary = serializers.DictField()
+    problems = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Problems of the file as a whole (e.g. debits differ from credits).",
+    )
     rows = RowSerializer(many=True)
 
 

@@ -72,6 +72,29 @@ class MembersImportView(ImportUploadView):
         return job_response(job)
 
 
+class OpeningBalancesImportView(ImportUploadView):
+    @extend_schema(
+        summary="Import opening balances as one opening entry, then lock its month",
+        parameters=[s.DryRunQuerySerializer, IDEMPOTENCY_HEADER],
+        request={"multipart/form-data": s.OpeningInSerializer},
+        responses={**JOB_RESPONSES, **error_responses(400, 401, 403, 409, 422)},
+    )
+    @idempotent
+    def post(self, request: Request) -> Response:
+        query = query_data(s.DryRunQuerySerializer, request)
+        data = body_data(s.OpeningInSerializer, request)
+        upload = data["file"]
+        job = import_submit(
+            kind=ImportKind.OPENING,
+            data=upload_bytes(upload),
+            filename=upload.name or "",
+            dry_run=query["dry_run"],
+            options={"date": data["date"].isoformat()},
+            user=request.user,
+        )
+        return job_response(job)
+
+
 class ImportJobListView(GenericAPIView):
     serializer_class = s.ImportJobSerializer
     filter_backends: list = []

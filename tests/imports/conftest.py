@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from tests.web.fixtures import web_client  # noqa: F401
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
 
