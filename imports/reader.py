@@ -71,7 +71,7 @@ class Table:
 
     def header(self, key: str) -> str:
         """The column's header as the file writes it (for messages)."""
-        return self.headers.get(key, key)
+        return self.headers.get(key) or key
 
     def has(self, key: str) -> bool:
         return key in self.headers
@@ -203,7 +203,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _formula_issue(value: object, line: int, column: str) -> Issue | None:
+def formula_issue(value: object, line: int, column: str) -> Issue | None:
     if isinstance(value, _Formula) or (
         isinstance(value, str) and _FORMULA.match(value)
     ):
@@ -216,7 +216,7 @@ def _formula_issue(value: object, line: int, column: str) -> Issue | None:
 
 
 def _match_header(
-    cells: list[object], columns: Sequence[Column]
+    cells: list[object], columns: Sequence[Column], allow_unknown: bool = False
 ) -> tuple[dict[int, Column], list[Issue], list[str]]:
     """Map the cells of a header row to columns; returns (index -> column, issues
     for unknown/duplicate headers, required keys missing)."""
@@ -226,9 +226,17 @@ def _match_header(
     seen: dict[str, str] = {}
     for index, cell in enumerate(cells):
         if is_blank(cell):
+            # A column with the alias "" takes the first header cell left blank
+            # (BCA's CR/DB column has no header).
+            blank = by_alias.get("")
+            if blank is not None and blank.key not in seen:
+                seen[blank.key] = ""
+                mapping[index] = blank
             continue
         header = cell_text(cell)
         column = by_alias.get(header_key(header))
+        if column is None and allow_unknown:
+            continue
         if column is None:
             known = ", ".join(column.aliases[0] for column in columns)
             issues.append(
@@ -253,6 +261,7 @@ def table_read(
     columns: Sequence[Column],
     find_header: bool = False,
     is_footer: Callable[[dict[str, object]], bool] | None = None,
+    allow_unknown: bool = False,
 ) -> Table:
     """Read ``data`` into rows keyed by the columns' keys.
 
@@ -263,6 +272,8 @@ def table_read(
             the header.
         is_footer: a row for which it returns True ends the table (a bank's totals
             under the lines).
+        allow_unknown: ignore columns the import does not know (a generic bank
+            mapping names only the columns it needs).
 
     Raises:
         ImportFileInvalid: with every problem found, each naming row and column.
@@ -279,7 +290,7 @@ def table_read(
         if all(is_blank(cell) for cell in cells):
             continue
         if mapping is None:
-            found, header_issues, missing = _match_header(cells, columns)
+            found, header_issues, missing = _match_header(cells, columns, allow_unknown)
             usable = not missing and (not header_issues or not find_header)
             if usable or not find_header or line > HEADER_SCAN_ROWS:
                 if find_header and not usable:
@@ -296,7 +307,7 @@ def table_read(
                     for index, column in found.items()
                 }
                 for cell in cells:
-                    issue = _formula_issue(cell, line, cell_text(cell) or "")
+                    issue = formula_issue(cell, line, cell_text(cell) or "")
                     if issue:
                         issues.append(issue)
                 continue
@@ -308,12 +319,12 @@ def table_read(
         for index, cell in enumerate(cells):
             column = mapping.get(index)
             name = headers[column.key] if column else _column_letter(index)
-            issue = _formula_issue(cell, line, name)
+            issue = formula_issue(cell, line, name)
             if issue:
                 issues.append(issue)
                 continue
             if column is None:
-                if not is_blank(cell):
+                if not is_blank(cell) and not allow_unknown:
                     issues.append(Issue(line, name, "isi di luar kolom yang dikenal."))
                 continue
             values[column.key] = cell.strip() if isinstance(cell, str) else cell

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "sales",
     "reports",
     "imports",
+    "bank",
     "api",
     "web",
 ]
@@ -278,4 +279,9 @@ ESTAMA_ORG_SUPERVISOR = env("ESTAMA_ORG_SUPERVISOR", default="")
 ESTAMA_IMPORT_MAX_BYTES = env.int("ESTAMA_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 ESTAMA_IMPORT_BACKGROUND_BYTES = env.int(
     "ESTAMA_IMPORT_BACKGROUND_BYTES", default=256 * 1024
+)
+# Bank: confirm exact matches (identifier and amount both agree) as soon as a
+# statement is imported; otherwise every match waits for the treasurer.
+ESTAMA_BANK_AUTO_CONFIRM_EXACT = env.bool(
+    "ESTAMA_BANK_AUTO_CONFIRM_EXACT", default=False
 )
