@@ -19,13 +19,23 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 
 from audit.services import audit_record
 from imports.errors import ImportInvalid
-from imports.reader import Column, Row, Table, table_read
+from imports.member_columns import (
+    ALLOWED_CHANGES,
+    CATEGORY_WORDS,
+    COLUMNS,
+    FIELDS,
+    NUMBER,
+    RegionIndex,
+    choice,
+    parse_email,
+    parse_phone,
+    parse_status,
+)
+from imports.reader import Row, Table, table_read
 from imports.results import ImportResult, RowAction, RowResult
 from imports.values import fold, parse_date
 from ledger.models import Sequence
@@ -42,121 +52,13 @@ from members.services.registry import NUMBER_KEY, member_number_next
 
 Progress = Callable[[int, int], None]
 
-COLUMNS = [
-    Column(
-        "number",
-        ("nomor_anggota", "no_anggota", "nomor", "no", "member_number", "number"),
-    ),
-    Column("name", ("nama", "nama_lengkap", "name", "full_name"), required=True),
-    Column("category", ("kategori", "jenis_anggota", "category")),
-    Column(
-        "region",
-        (
-            "kabupaten_kota",
-            "kab_kota",
-            "kabupaten",
-            "wilayah",
-            "kode_bps",
-            "region",
-            "regency",
-        ),
-        required=True,
-    ),
-    Column(
-        "joined_on",
-        ("tanggal_bergabung", "tgl_bergabung", "tanggal_masuk", "join_date"),
-        required=True,
-    ),
-    Column("status", ("status",)),
-    Column("email", ("email", "e_mail", "surel")),
-    Column("phone", ("telepon", "no_telepon", "no_hp", "hp", "phone", "telephone")),
-]
-
-CATEGORY_WORDS = {
-    "biasa": MemberCategory.BIASA,
-    "anggota biasa": MemberCategory.BIASA,
-    "ordinary": MemberCategory.BIASA,
-    "luar biasa": MemberCategory.LUAR_BIASA,
-    "luar_biasa": MemberCategory.LUAR_BIASA,
-    "anggota luar biasa": MemberCategory.LUAR_BIASA,
-    "extraordinary": MemberCategory.LUAR_BIASA,
-    "kehormatan": MemberCategory.KEHORMATAN,
-    "anggota kehormatan": MemberCategory.KEHORMATAN,
-    "honorary": MemberCategory.KEHORMATAN,
-    "rekan": MemberCategory.REKAN,
-    "anggota rekan": MemberCategory.REKAN,
-    "associate": MemberCategory.REKAN,
-    "student": MemberCategory.REKAN,
-}
-STATUS_WORDS = {
-    "aktif": MemberStatus.ACTIVE,
-    "active": MemberStatus.ACTIVE,
-    "calon": MemberStatus.APPLICANT,
-    "calon anggota": MemberStatus.APPLICANT,
-    "applicant": MemberStatus.APPLICANT,
-    "ditangguhkan": MemberStatus.SUSPENDED,
-    "diberhentikan sementara": MemberStatus.SUSPENDED,
-    "nonaktif": MemberStatus.SUSPENDED,
-    "suspended": MemberStatus.SUSPENDED,
-}
-LEFT_WORDS = {"keluar", "left", "berhenti", "resigned", "meninggal", "deceased"}
-#: Status changes an import may make (imports bill nothing, so applicant -> active
-#: here does not bill the pokok; leaving goes through the resignation process).
-ALLOWED_CHANGES = {
-    (MemberStatus.APPLICANT, MemberStatus.ACTIVE),
-    (MemberStatus.ACTIVE, MemberStatus.SUSPENDED),
-    (MemberStatus.SUSPENDED, MemberStatus.ACTIVE),
-}
-_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,15}")
-FIELDS = ("name", "category", "region", "joined_on", "status", "email", "phone")
-
-
-class RegionIndex:
-    """Finds a region by BPS code or by name (``Kota Surabaya``, ``kab. malang``,
-    ``Sidoarjo``), case- and accent-insensitively; a bare name shared by a kabupaten
-    and a kota (Malang, Kediri...) is ambiguous."""
-
-    def __init__(self, regions: list[Region]):
-        self.by_key: dict[str, Region | None] = {}
-        for region in regions:
-            self.by_key[region.code] = region
-            name = fold(region.name)
-            self.by_key[name] = region
-            bare = re.sub(r"^(kabupaten|kota) ", "", name)
-            self.by_key[bare] = None if bare in self.by_key else region
-
-    def find(self, text: str) -> Region:
-        key = fold(text)
-        key = re.sub(r"^kab(?:\.\s*|\s+)", "kabupaten ", key)
-        key = re.sub(r"^kota\.\s*", "kota ", key)
-        key = re.sub(r"\.0$", "", key)  # an XLSX number cell: 3578.0
-        if key not in self.by_key:
-            raise ValueError(f"kabupaten/kota tidak dikenal: {text!r}")
-        region = self.by_key[key]
-        if region is None:
-            raise ValueError(
-                f"{text!r} ambigu: tulis 'Kabupaten {text.strip()}' atau "
-                f"'Kota {text.strip()}' (atau kode BPS)."
-            )
-        return region
-
-
-def _choice(text: str, words: dict[str, str], what: str) -> str:
-    key = fold(text).replace("_", " ")
-    if key in words:
-        return words[key]
-    values = set(words.values())
-    if key.replace(" ", "_") in values:
-        return key.replace(" ", "_")
-    raise ValueError(f"{what} tidak dikenal: {text!r}")
-
 
 def _parse_row(row: Row, table: Table, regions: RegionIndex, result: RowResult):
     """Cell values of ``row`` as model values, or None for each cell with an error."""
     values: dict[str, object] = {}
     number = row.text("number")
     if number:
-        if not _NUMBER.fullmatch(number):
+        if not NUMBER.fullmatch(number):
             result.fail(
                 table.header("number"), f"nomor anggota tidak valid: {number!r}"
             )
@@ -168,12 +70,12 @@ def _parse_row(row: Row, table: Table, regions: RegionIndex, result: RowResult):
         result.fail(table.header("name"), "nama lebih dari 150 huruf.")
     values["name"] = name
     parsers = {
-        "category": lambda text: _choice(text, CATEGORY_WORDS, "kategori"),
+        "category": lambda text: choice(text, CATEGORY_WORDS, "kategori"),
         "region": regions.find,
         "joined_on": lambda _text: parse_date(row.get("joined_on")),
-        "status": _status,
-        "email": _email,
-        "phone": _phone,
+        "status": parse_status,
+        "email": parse_email,
+        "phone": parse_phone,
     }
     for key, parse in parsers.items():
         if not table.has(key):
@@ -187,28 +89,6 @@ def _parse_row(row: Row, table: Table, regions: RegionIndex, result: RowResult):
         except ValueError as exc:
             result.fail(table.header(key), str(exc))
     return values
-
-
-def _status(text: str) -> str:
-    if fold(text) in LEFT_WORDS:
-        raise ValueError(
-            "anggota keluar tidak diimpor sebagai status; catat lewat proses keluar."
-        )
-    return _choice(text, STATUS_WORDS, "status")
-
-
-def _email(text: str) -> str:
-    try:
-        validate_email(text)
-    except ValidationError:
-        raise ValueError(f"email tidak valid: {text!r}") from None
-    return text.strip().lower()
-
-
-def _phone(text: str) -> str:
-    if len(text) > 32 or not re.fullmatch(r"[0-9+()\-. ]+", text):
-        raise ValueError(f"nomor telepon tidak valid: {text!r}")
-    return text
 
 
 class _Registry:
