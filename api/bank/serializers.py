@@ -24,7 +24,7 @@ class StatementInSerializer(serializers.Serializer):
     )
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class BankStatementSerializer(serializers.ModelSerializer):
     account = serializers.CharField(source="bank_account.account.code")
 
     class Meta:

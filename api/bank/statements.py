@@ -46,9 +46,14 @@ class StatementView(ImportUploadView):
 
     @extend_schema(
         summary="Imported statements, newest first",
-        responses={200: s.StatementSerializer(many=True), **error_responses(401, 403)},
+        responses={
+            200: s.BankStatementSerializer(many=True),
+            **error_responses(401, 403),
+        },
     )
     def get(self, request: Request) -> Response:
         statements = Statement.objects.select_related("bank_account__account")
         page = self.paginate_queryset(statements.order_by("-created_at", "-id"))
-        return self.get_paginated_response(s.StatementSerializer(page, many=True).data)
+        return self.get_paginated_response(
+            s.BankStatementSerializer(page, many=True).data
+        )

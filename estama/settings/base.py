@@ -184,6 +184,9 @@ SPECTACULAR_SETTINGS = {
         "ImportKindEnum": "imports.models.ImportKind",
         "ImportJobStatusEnum": "imports.models.JobStatus",
         "ImportRowActionEnum": "imports.results.RowAction",
+        "BankRuleDirectionEnum": "bank.models.accounts.RuleDirection",
+        "ShareDirectionEnum": "members.models.shares.ShareDirection",
+        "BankLineStatusEnum": "bank.models.lines.LineStatus",
     },
 }
 
