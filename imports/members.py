@@ -21,6 +21,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import transaction
 
+from audit.models import AuditEvent
 from audit.services import audit_record
 from imports.errors import ImportInvalid
 from imports.member_columns import (
@@ -48,7 +49,7 @@ from members.models import (
 )
 from members.services import member_update
 from members.services.common import user_or_none
-from members.services.registry import NUMBER_KEY, member_number_next
+from members.services.registry import NUMBER_KEY
 
 Progress = Callable[[int, int], None]
 
@@ -220,31 +221,68 @@ def _bump_number_counter(numbers: list[str]) -> None:
         counter.save(update_fields=["last_value"])
 
 
-def _create(values: dict, user) -> Member:
-    member = Member.objects.create(
-        number=values.get("number") or member_number_next(),
-        name=values["name"],
-        category=values["category"],
-        region=values["region"],
-        email=values.get("email", ""),
-        phone=values.get("phone", ""),
-        joined_on=values["joined_on"],
-        status=values["status"],
+def _numbers_issue(count: int) -> list[str]:
+    """``count`` new member numbers in one step: the counter row is locked and moved
+    on by ``count`` (call inside the import's transaction)."""
+    if not count:
+        return []
+    Sequence.objects.bulk_create([Sequence(key=NUMBER_KEY)], ignore_conflicts=True)
+    counter = Sequence.objects.select_for_update().get(key=NUMBER_KEY)
+    first = counter.last_value + 1
+    counter.last_value += count
+    counter.save(update_fields=["last_value"])
+    prefix = settings.ESTAMA_MEMBER_NUMBER_PREFIX
+    return [f"{prefix}-{value:05d}" for value in range(first, first + count)]
+
+
+def _create_all(rows: list[tuple[RowResult, dict]], user) -> None:
+    """Create the new members in bulk, each with its status history and audit
+    record (three INSERT statements for any number of members)."""
+    issued = iter(_numbers_issue(sum(1 for _, v in rows if not v.get("number"))))
+    members = [
+        Member(
+            number=values.get("number") or next(issued),
+            name=values["name"],
+            category=values["category"],
+            region=values["region"],
+            email=values.get("email", ""),
+            phone=values.get("phone", ""),
+            joined_on=values["joined_on"],
+            status=values["status"],
+        )
+        for _, values in rows
+    ]
+    created = Member.objects.bulk_create(members)
+    if any(member.pk is None for member in created):  # backends without RETURNING
+        by_number = Member.objects.in_bulk([m.number for m in members], "number")
+        created = [by_number[m.number] for m in members]
+    changed_by = user_or_none(user)
+    MemberStatusChange.objects.bulk_create(
+        MemberStatusChange(
+            member=member,
+            from_status="",
+            to_status=member.status,
+            reason="imported",
+            changed_by=changed_by,
+        )
+        for member in created
     )
-    MemberStatusChange.objects.create(
-        member=member,
-        from_status="",
-        to_status=member.status,
-        reason="imported",
-        changed_by=user_or_none(user),
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=changed_by,
+            action="member.imported",
+            object_type=Member._meta.label_lower,
+            object_id=str(member.pk),
+            after={
+                "number": member.number,
+                "name": member.name,
+                "status": member.status,
+            },
+        )
+        for member in created
     )
-    audit_record(
-        actor=user,
-        action="member.imported",
-        target=member,
-        after={"number": member.number, "name": member.name, "status": member.status},
-    )
-    return member
+    for (row, _), member in zip(rows, created, strict=True):
+        row.key = member.number
 
 
 def _update(member: Member, values: dict, user) -> None:
@@ -297,11 +335,12 @@ def members_import(
         raise ImportInvalid(result.issues)
     with transaction.atomic():
         _bump_number_counter([v["number"] for _, v, _ in planned if v.get("number")])
+        _create_all(
+            [(row, v) for row, v, _ in planned if row.action == RowAction.CREATED],
+            user,
+        )
         for row, values, member in planned:
-            if row.action == RowAction.CREATED:
-                created = _create(values, user)
-                row.key = created.number
-            elif row.action == RowAction.UPDATED:
+            if row.action == RowAction.UPDATED:
                 _update(member, values, user)
         result.summary = {"filename": filename}
         audit_record(
