@@ -18,7 +18,11 @@ from ledger.models import EntrySource, JournalEntry, Period
 from ledger.selectors import trial_balance
 from ledger.services import LineInput, entry_post
 from members.models import Member, OpenItem
-from members.selectors import member_outstanding, member_share_balances
+from members.selectors import (
+    member_outstanding,
+    member_share_balances,
+    member_statement,
+)
 from members.services import payment_record
 from tests.imports.conftest import SAMPLES, csv_bytes, data_file
 
@@ -67,6 +71,13 @@ def test_member_money_is_each_members_own(members, verify):
         Decimal(600000),
         Decimal(1000000),
     )
+    statement = member_statement(member=sri)
+    assert [(row.account, row.credit) for row in statement.rows] == [
+        ("3-1100", Decimal(100000)),
+        ("3-1200", Decimal(600000)),
+        ("2-1200", Decimal(1000000)),
+    ]
+    assert {row.date for row in statement.rows} == {DATE}
     items = OpenItem.objects.filter(member=agus).order_by("kind")
     assert [(i.kind, i.period, i.amount.amount) for i in items] == [
         ("iuran", "2025-11", Decimal(25000)),
