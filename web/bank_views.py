@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from bank import selectors, services
 from bank.errors import InvalidMatch
-from bank.models import BankLine
+from bank.models import BankLine, BankRule
 from bank.reconciliation import last_reconciled, reconciliation, reconciliation_mark
 from bank.statements import PRESETS, bank_account_get
 from imports.jobs import import_submit
@@ -107,6 +107,9 @@ def bank_page(request: HttpRequest) -> HttpResponse:
             "report": report,
             "report_error": error,
             "marks": last_reconciled(),
+            "rules": list(
+                BankRule.objects.filter(is_active=True).select_related("target")
+            ),
             "next": request.get_full_path(),
         },
     )
@@ -216,6 +219,30 @@ def bank_reconcile(request: HttpRequest) -> HttpResponse:
         )
     except ValueError:
         messages.error(request, _("Periode harus YYYY-MM."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _back(request)
+
+
+@staff_page
+def bank_rule_add(request: HttpRequest) -> HttpResponse:
+    """``/bank/rules/`` (POST): "description contains PATTERN -> book to ACCOUNT"."""
+    _writer(request)
+    if request.method != "POST":
+        return redirect("web:bank")
+    try:
+        rule = services.rule_create(
+            name=request.POST.get("name", ""),
+            pattern=request.POST.get("pattern", ""),
+            account=request.POST.get("account", "").strip(),
+            direction=request.POST.get("direction", "any"),
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("Aturan disimpan: %(pattern)s → %(account)s.")
+            % {"pattern": rule.pattern, "account": rule.target.code},
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     return _back(request)

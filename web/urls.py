@@ -30,6 +30,7 @@ page_patterns = [
     path("bank/", bank_views.bank_page, name="bank"),
     path("bank/upload/", bank_views.bank_upload, name="bank_upload"),
     path("bank/reconcile/", bank_views.bank_reconcile, name="bank_reconcile"),
+    path("bank/rules/", bank_views.bank_rule_add, name="bank_rule_add"),
     path(
         "bank/lines/<int:pk>/<str:action>/",
         bank_views.bank_line_action,

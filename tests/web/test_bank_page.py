@@ -94,3 +94,21 @@ def test_auditor_reads_without_forms(books, web_client, treasurer, auditor):
 def test_members_get_no_bank_page(books, web_client, make_member):
     member = make_member(login=True)
     assert web_client(member.user).get("/bank/").status_code == 404
+
+
+def test_treasurer_adds_a_rule_that_books_on_the_next_import(
+    books, web_client, treasurer
+):
+    client = web_client(treasurer)
+    saved = client.post(
+        "/bank/rules/",
+        {"pattern": "BIAYA ADM", "account": "6-1400", "direction": "out"},
+        follow=True,
+    )
+    assert "Aturan disimpan" in saved.content.decode()
+    refused = client.post(
+        "/bank/rules/", {"pattern": "SIMPANAN", "account": "2-1200"}, follow=True
+    )
+    assert "tidak dapat dipakai aturan" in refused.content.decode()
+    _upload(client)
+    assert BankLine.objects.get(description="BIAYA ADM").status == LineStatus.BOOKED
