@@ -67,3 +67,12 @@ class ImportFileInvalid(ImportInvalid):
     missing columns, formulas, cells that do not parse."""
 
     code = "import_file_invalid"
+
+
+class ImportConflict(DomainError):
+    """Someone changed the same records while the file was being imported; nothing
+    of the file was written and running it again sees their change."""
+
+    code = "import_conflict"
+    kind = "conflict"
+    default_message = "The records changed during the import; run it again."

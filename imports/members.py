@@ -19,11 +19,11 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from imports.errors import ImportInvalid
+from imports.errors import ImportConflict, ImportInvalid
 from imports.member_columns import (
     ALLOWED_CHANGES,
     CATEGORY_WORDS,
@@ -324,6 +324,8 @@ def members_import(
     Raises:
         ImportFileInvalid: the file cannot be read (nothing written).
         ImportInvalid: a real run with rows in error (nothing written).
+        ImportConflict: a number in the file was taken by someone else while the
+            import ran (nothing written; run it again).
     """
     table = table_read(data=data, filename=filename, columns=COLUMNS)
     planned = members_plan(table, progress)
@@ -333,6 +335,18 @@ def members_import(
         return result
     if not result.ok:
         raise ImportInvalid(result.issues)
+    try:
+        _members_write(planned, result, filename, user)
+    except IntegrityError as exc:  # a member number taken meanwhile by someone else
+        raise ImportConflict(
+            "Data anggota berubah selama impor (nomor anggota sudah dipakai); "
+            "jalankan impor sekali lagi.",
+            errors={"file": ["A member number was taken meanwhile; run it again."]},
+        ) from exc
+    return result
+
+
+def _members_write(planned, result: ImportResult, filename: str, user) -> None:
     with transaction.atomic():
         _bump_number_counter([v["number"] for _, v, _ in planned if v.get("number")])
         _create_all(
@@ -348,4 +362,3 @@ def members_import(
             action="import.members",
             after={"filename": filename, **result.counts},
         )
-    return result
