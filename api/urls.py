@@ -11,4 +11,6 @@ urlpatterns = [
     path("v1/", include("api.members.urls")),
     path("v1/", include("api.sales.urls")),
     path("v1/", include("api.reports.urls")),
+    path("v1/", include("api.imports.urls")),
+    path("v1/", include("api.bank.urls")),
 ]

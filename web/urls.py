@@ -7,7 +7,7 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import member_views, views
+from web import bank_views, import_views, member_views, views
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -26,6 +26,16 @@ page_patterns = [
     ),
     path("cashbook/", views.cashbook, name="cashbook"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("imports/", import_views.imports_page, name="imports"),
+    path("bank/", bank_views.bank_page, name="bank"),
+    path("bank/upload/", bank_views.bank_upload, name="bank_upload"),
+    path("bank/reconcile/", bank_views.bank_reconcile, name="bank_reconcile"),
+    path("bank/rules/", bank_views.bank_rule_add, name="bank_rule_add"),
+    path(
+        "bank/lines/<int:pk>/<str:action>/",
+        bank_views.bank_line_action,
+        name="bank_line",
+    ),
 ]
 
 #: Django's auth views keep their default names (``login``, ``password_reset_done``...)

@@ -18,6 +18,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from bank.reconciliation import last_reconciled
 from estama.roles import Role, user_member, user_role
 from ledger.currency import format_idr
 from members.selectors import arrears_report
@@ -217,6 +218,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "overall": overall,
         "entries": list(selectors.entries_recent(limit=10)),
         "links": _admin_links(can_write=user_role(request.user) == Role.TREASURER),
+        "bank_reconciled": last_reconciled(),
     }
     ageing = _ageing(as_of=today)
     context["ageing"] = ageing

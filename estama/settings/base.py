@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "members",
     "sales",
     "reports",
+    "imports",
+    "bank",
     "api",
     "web",
 ]
@@ -270,6 +272,12 @@ SPECTACULAR_SETTINGS = {
         "AccountTypeEnum": "ledger.models.accounts.AccountType",
         "EntrySourceEnum": "ledger.models.entries.EntrySource",
         "EntryStatusEnum": "ledger.models.entries.EntryStatus",
+        "ImportKindEnum": "imports.models.ImportKind",
+        "ImportJobStatusEnum": "imports.models.JobStatus",
+        "ImportRowActionEnum": "imports.results.RowAction",
+        "BankRuleDirectionEnum": "bank.models.accounts.RuleDirection",
+        "ShareDirectionEnum": "members.models.shares.ShareDirection",
+        "BankLineStatusEnum": "bank.models.lines.LineStatus",
     },
 }
 
@@ -412,3 +420,15 @@ ESTAMA_ORG_CITY = env("ESTAMA_ORG_CITY", default="Surabaya")
 ESTAMA_ORG_CHAIR = env("ESTAMA_ORG_CHAIR", default="")
 ESTAMA_ORG_TREASURER = env("ESTAMA_ORG_TREASURER", default="")
 ESTAMA_ORG_SUPERVISOR = env("ESTAMA_ORG_SUPERVISOR", default="")
+
+# Imports. Largest file accepted (bytes), and the size above which an import runs in
+# the background (Celery; eagerly in-process without a broker) with progress.
+ESTAMA_IMPORT_MAX_BYTES = env.int("ESTAMA_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
+ESTAMA_IMPORT_BACKGROUND_BYTES = env.int(
+    "ESTAMA_IMPORT_BACKGROUND_BYTES", default=256 * 1024
+)
+# Bank: confirm exact matches (identifier and amount both agree) as soon as a
+# statement is imported; otherwise every match waits for the treasurer.
+ESTAMA_BANK_AUTO_CONFIRM_EXACT = env.bool(
+    "ESTAMA_BANK_AUTO_CONFIRM_EXACT", default=False
+)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from bank.models import BankLine
+from bank.statements import statement_import
+from imports.jobs import import_submit
 from ledger.integrity import verification_run
 from ledger.services import LineInput, entry_draft_create, entry_post, period_lock
 from members import services as members
@@ -29,6 +33,7 @@ from sales.models import Expense, Invoice, Purchase
 from sales.models import Payment as SalesPayment
 
 PASSWORD = "rahasia-uji-123"
+DATA = Path(__file__).resolve().parent.parent / "data"
 DAY = dt.date(2026, 2, 2)
 #: Apps whose rows a refused request must leave untouched.
 OUR_APPS = ("audit", "ledger", "members", "sales", "reports", "api", "auth")
@@ -47,6 +52,8 @@ class World:
     draft_invoice: Invoice
     sales_payment: SalesPayment
     credit_note: object
+    bank_line: object
+    import_job: object
     purchase: Purchase
     expense: Expense
     posted_entry: object
@@ -174,6 +181,20 @@ def build_world() -> World:
     )
     arrears_reminders_send(as_of=dt.date(2026, 3, 15))
     verification_run(full=True, write_checkpoint=False)
+    statement_import(
+        account="1-1200",
+        data=(DATA / "mutasi_bca.csv").read_bytes(),
+        filename="mutasi_bca.csv",
+        preset="bca",
+        user=treasurer,
+    )
+    import_job = import_submit(
+        kind="members",
+        data=(DATA / "anggota_utf8_bom.csv").read_bytes(),
+        filename="anggota.csv",
+        dry_run=True,
+        user=treasurer,
+    )
     return World(
         users={
             "anonymous": None,
@@ -191,6 +212,8 @@ def build_world() -> World:
         draft_invoice=draft_invoice,
         sales_payment=sales_payment,
         credit_note=credit_note,
+        bank_line=BankLine.objects.order_by("pk").first(),
+        import_job=import_job,
         purchase=purchase,
         expense=expense,
         posted_entry=posted_entry,

@@ -1,0 +1,1 @@
+"""Bank statements, matching them to members and invoices, and reconciliation."""

@@ -1,0 +1,1 @@
+"""Bringing an existing cooperative in: member and opening-balance imports."""
