@@ -40,6 +40,42 @@ def _head_lock() -> AuditChainHead:
     return head
 
 
+def _fields(*, actor, action, target, before, after, note) -> dict:
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return {
+        "actor_id": actor.pk if actor is not None else None,
+        "action": action,
+        "object_type": target._meta.label_lower if target is not None else "",
+        "object_id": str(target.pk) if target is not None else "",
+        "note": note or "",
+        "before": normalise(before),
+        "after": normalise(after),
+    }
+
+
+def _append(events: list[dict]) -> list[AuditEvent]:
+    """Number, hash and insert ``events`` (field dicts) after the chain head, in order,
+    under one lock of the head; the head moves once."""
+    with transaction.atomic(savepoint=False):
+        if connection.vendor != "sqlite":  # SQLite serialises every writer anyway
+            for lock in _locks_first:
+                lock()
+        head = _head_lock()
+        seq, prev, at = head.seq, head.hash, timezone.now()
+        rows = []
+        for fields in events:
+            seq += 1
+            digest = event_hash(seq=seq, prev_hash=prev, at=at, **fields)
+            rows.append(
+                AuditEvent(seq=seq, at=at, prev_hash=prev, hash=digest, **fields)
+            )
+            prev = digest
+        created = AuditEvent.objects.bulk_create(rows)
+        AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)
+    return created
+
+
 def audit_record(
     *,
     actor: Any,
@@ -61,26 +97,36 @@ def audit_record(
     Returns:
         The event, numbered and hashed onto the chain.
     """
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
-    fields = {
-        "actor_id": actor.pk if actor is not None else None,
-        "action": action,
-        "object_type": target._meta.label_lower if target is not None else "",
-        "object_id": str(target.pk) if target is not None else "",
-        "note": note or "",
-        "before": normalise(before),
-        "after": normalise(after),
-    }
-    with transaction.atomic(savepoint=False):
-        if connection.vendor != "sqlite":  # SQLite serialises every writer anyway
-            for lock in _locks_first:
-                lock()
-        head = _head_lock()
-        seq, at = head.seq + 1, timezone.now()
-        digest = event_hash(seq=seq, prev_hash=head.hash, at=at, **fields)
-        event = AuditEvent.objects.create(
-            seq=seq, at=at, prev_hash=head.hash, hash=digest, **fields
-        )
-        AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=digest)
-    return event
+    fields = _fields(
+        actor=actor, action=action, target=target, before=before, after=after, note=note
+    )
+    return _append([fields])[0]
+
+
+def audit_record_many(
+    *,
+    actor: Any,
+    action: str,
+    targets: list[tuple[models.Model, dict | None]],
+    note: str = "",
+) -> list[AuditEvent]:
+    """Append one event per target (a bulk act such as an import), chained in order
+    under a single lock of the audit head, inside the caller's transaction.
+
+    Args:
+        actor / action / note: as in ``audit_record``, the same for every event.
+        targets: ``(object, after-snapshot)`` pairs, one event each.
+    """
+    return _append(
+        [
+            _fields(
+                actor=actor,
+                action=action,
+                target=target,
+                before=None,
+                after=after,
+                note=note,
+            )
+            for target, after in targets
+        ]
+    )

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audit_record_many
 from imports.errors import ImportConflict, ImportInvalid
 from imports.member_columns import (
     ALLOWED_CHANGES,
@@ -267,19 +266,20 @@ def _create_all(rows: list[tuple[RowResult, dict]], user) -> None:
         )
         for member in created
     )
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor=changed_by,
-            action="member.imported",
-            object_type=Member._meta.label_lower,
-            object_id=str(member.pk),
-            after={
-                "number": member.number,
-                "name": member.name,
-                "status": member.status,
-            },
-        )
-        for member in created
+    audit_record_many(
+        actor=changed_by,
+        action="member.imported",
+        targets=[
+            (
+                member,
+                {
+                    "number": member.number,
+                    "name": member.name,
+                    "status": member.status,
+                },
+            )
+            for member in created
+        ],
     )
     for (row, _), member in zip(rows, created, strict=True):
         row.key = member.number

@@ -75,6 +75,10 @@ class OpeningExists(DomainError):
     default_message = "Opening balances were already imported."
 
 
+#: Kinds of open item that are members' capital once paid (never accrued).
+CAPITAL_KINDS = frozenset({ItemKind.POKOK, ItemKind.WAJIB})
+
+
 def member_account_codes() -> set[str]:
     """Accounts whose lines must name a member (what ``verify_ledger`` checks)."""
     roles = (
@@ -163,6 +167,12 @@ class _Plan:
             self._item(row, member, side, amount, result)
             if result.action == RowAction.ERROR:
                 return result
+            kind = self.items[-1][1]
+            if kind in CAPITAL_KINDS:
+                # Unpaid simpanan is not capital (DOMAIN.md): the arrears become an
+                # open item that is not on 1-1310, and the line is taken off the
+                # member's capital instead, so the capital shown is what was paid.
+                account = self.accounts[accrual_credit_code(kind)]
         memo = row.text("memo")[:255] or "Saldo awal"
         self.lines.append(
             LineInput(account=account, **{side: amount}, member=member, memo=memo)
@@ -358,7 +368,9 @@ def opening_balances_import(
 
 
 def _items_create(items, *, entry: JournalEntry, date: dt.date) -> None:
-    """Each member's opening arrears as an open item, accrued by the opening entry."""
+    """Each member's opening arrears as an open item: iuran accrued by the opening
+    entry (on 1-1310), simpanan pokok/wajib tracked but not posted (not capital until
+    paid)."""
     token = uuid.uuid4().hex
     OpenItem.objects.bulk_create(
         [
@@ -375,7 +387,8 @@ def _items_create(items, *, entry: JournalEntry, date: dt.date) -> None:
                 status=ItemStatus.OPEN,
                 account_code=accrual_credit_code(kind),
                 run_token=token,
-                entry=entry,
+                # Only iuran is accrued on 1-1310; unpaid simpanan is not posted.
+                entry=entry if kind not in CAPITAL_KINDS else None,
             )
             for member, kind, period, amount in items
         ]
