@@ -85,9 +85,7 @@ def test_member_money_is_each_members_own(members, verify):
     ]
     assert member_outstanding(member=agus) == Decimal(75000)
     # Unpaid wajib is not capital: its arrears line is taken off the 3-1200 credit.
-    assert member_share_balances(member=agus)["wajib"] == Decimal(
-        500000
-    )
+    assert member_share_balances(member=agus)["wajib"] == Decimal(500000)
     # The opening arrears are paid like any other item.
     payment = payment_record(
         member=agus, amount=Decimal(75000), method="bank", date=dt.date(2026, 1, 5)
