@@ -7,7 +7,7 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import member_views, views
+from web import cash_views, member_views, views
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -26,6 +26,14 @@ page_patterns = [
     ),
     path("cashbook/", views.cashbook, name="cashbook"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("kas/terima/", cash_views.receive, name="receive"),
+    path("kas/anggota.json", cash_views.member_lookup, name="member_lookup"),
+    path("kas/kuitansi/<str:number>/", cash_views.receipt, name="receipt"),
+    path(
+        "kas/kuitansi/<str:number>.pdf",
+        cash_views.receipt_download,
+        name="receipt_pdf",
+    ),
 ]
 
 #: Django's auth views keep their default names (``login``, ``password_reset_done``...)

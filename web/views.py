@@ -207,6 +207,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "nav": "dashboard",
+        "role_auditor": user_role(request.user) == Role.AUDITOR,
         "today": today,
         "current": current,
         "position_chart": position_chart,

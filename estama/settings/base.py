@@ -179,6 +179,8 @@ SPECTACULAR_SETTINGS = {
         "AccountTypeEnum": "ledger.models.accounts.AccountType",
         "EntrySourceEnum": "ledger.models.entries.EntrySource",
         "EntryStatusEnum": "ledger.models.entries.EntryStatus",
+        "MemberPaymentMethodEnum": "members.models.payments.PaymentMethod",
+        "InvoicePaymentMethodEnum": "sales.models.payments.PaymentMethod",
     },
 }
 
