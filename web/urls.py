@@ -7,7 +7,7 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import cash_views, member_views, views
+from web import arrears_views, cash_views, member_views, views
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -27,6 +27,12 @@ page_patterns = [
     path("cashbook/", views.cashbook, name="cashbook"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("kas/terima/", cash_views.receive, name="receive"),
+    path("kas/tunggakan/", arrears_views.arrears, name="arrears"),
+    path(
+        "kas/tunggakan/ingatkan/",
+        arrears_views.arrears_remind,
+        name="arrears_remind",
+    ),
     path("kas/anggota.json", cash_views.member_lookup, name="member_lookup"),
     path("kas/kuitansi/<str:number>/", cash_views.receipt, name="receipt"),
     path(
