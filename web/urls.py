@@ -7,7 +7,7 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import arrears_views, cash_views, member_views, views
+from web import arrears_views, cash_views, job_views, member_views, views
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -32,6 +32,13 @@ page_patterns = [
         "kas/tunggakan/ingatkan/",
         arrears_views.arrears_remind,
         name="arrears_remind",
+    ),
+    path("iuran/terbitkan/", job_views.dues_issue, name="dues_issue"),
+    path("tugas/<int:pk>/", job_views.job, name="job"),
+    path(
+        "tugas/<int:pk>/<str:what>/",
+        job_views.job_file,
+        name="job_file",
     ),
     path("kas/anggota.json", cash_views.member_lookup, name="member_lookup"),
     path("kas/kuitansi/<str:number>/", cash_views.receipt, name="receipt"),

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "djmoney",
     "audit",
+    "jobs",
     "ledger",
     "members",
     "sales",
@@ -131,6 +132,11 @@ STORAGES = {
 }
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "media/"
+
+# --- Cache ----------------------------------------------------------------------------
+# Progress of background jobs is counted here: in production use Redis
+# (CACHE_URL=redis://host:6379/1) so the worker and the web processes share it.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import os
 
 from reports.exports.general_ledger import csv_chunks, xlsx_write
 from reports.exports.journals import journal_chunks
@@ -22,7 +24,9 @@ def export_chunks(*, fmt: str, start: dt.date | None, end: dt.date):
 def ledger_export_write(
     *, fmt: str, path: str, start: dt.date | None, end: dt.date
 ) -> dict:
-    """Write the export to ``path`` and its manifest to ``path + ".manifest.json"``.
+    """Write the export to ``path`` and its manifest to ``path + ".manifest.json"``;
+    the manifest names the file with its size and SHA-256, so the auditor can check
+    the file they received is the one written.
 
     Returns:
         The manifest.
@@ -36,6 +40,20 @@ def ledger_export_write(
             for chunk in export_chunks(fmt=fmt, start=start, end=end):
                 handle.write(chunk)
     manifest = ledger_manifest(start=start, end=end, fmt=fmt)
+    manifest["file"] = file_fingerprint(path)
     with open(f"{path}.manifest.json", "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, indent=2, ensure_ascii=False)
     return manifest
+
+
+def file_fingerprint(path: str) -> dict:
+    """``{"name", "bytes", "sha256"}`` of a written file (read in 1 MiB blocks)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {
+        "name": os.path.basename(path),
+        "bytes": os.path.getsize(path),
+        "sha256": digest.hexdigest(),
+    }
