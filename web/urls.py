@@ -7,7 +7,14 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import arrears_views, cash_views, job_views, member_views, views
+from web import (
+    arrears_views,
+    cash_views,
+    job_views,
+    member_views,
+    report_views,
+    views,
+)
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -33,6 +40,8 @@ page_patterns = [
         arrears_views.arrears_remind,
         name="arrears_remind",
     ),
+    path("laporan/", report_views.reports, name="reports"),
+    path("laporan/ekspor/", report_views.ledger_export, name="ledger_export"),
     path("iuran/terbitkan/", job_views.dues_issue, name="dues_issue"),
     path("tugas/<int:pk>/", job_views.job, name="job"),
     path(
