@@ -10,6 +10,7 @@ from django.urls import include, path
 from web import (
     arrears_views,
     cash_views,
+    history_views,
     job_views,
     member_views,
     report_views,
@@ -43,6 +44,7 @@ page_patterns = [
     path("laporan/", report_views.reports, name="reports"),
     path("laporan/ekspor/", report_views.ledger_export, name="ledger_export"),
     path("iuran/terbitkan/", job_views.dues_issue, name="dues_issue"),
+    path("tugas/", history_views.task_history, name="task_history"),
     path("tugas/<int:pk>/", job_views.job, name="job"),
     path(
         "tugas/<int:pk>/<str:what>/",

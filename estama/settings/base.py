@@ -9,6 +9,7 @@ Environment variables:
     ESTAMA_*            domain settings (see the bottom of this file)
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_celery_beat",
+    "django_celery_results",
     "djmoney",
     "audit",
     "jobs",
@@ -194,7 +198,15 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
+# Task outcomes are kept in the database (django-celery-results) and listed on the
+# "Riwayat tugas" page; eager runs (no broker) are recorded too.
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="django-db")
+CELERY_RESULT_EXTENDED = True
+CELERY_TASK_STORE_EAGER_RESULT = True
+CELERY_RESULT_EXPIRES = dt.timedelta(days=90)
+# Schedules live in the database (django-celery-beat), editable in the admin; the
+# entries of CELERY_BEAT_SCHEDULE below are written there when beat starts.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_BEAT_SCHEDULE = {

@@ -9,7 +9,7 @@ import pytest
 from ledger.models import JournalLine
 from members.models import OpenItem
 from members.services import dues_plan_create
-from tests.browser.conftest import DESKTOP, log_in, no_sideways_scroll
+from tests.browser.conftest import DESKTOP, PHONE_390, log_in, no_sideways_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,3 +45,26 @@ def test_treasurer_previews_and_issues_a_month(
     assert sum(line.amount.amount for line in receivable) == Decimal(100000)
     assert no_sideways_scroll(page, DESKTOP)
     screenshot(page, "dues-job-1280")
+
+    # the run is in the task history with its outcome
+    page.get_by_role("link", name="Riwayat tugas").click()
+    assert "web.dues_issue_job" in page.locator("main").inner_text()
+    assert page.get_by_role("link", name="Terbitkan iuran #").count() == 1
+    screenshot(page, "task-history-1280")
+
+
+def test_auditor_reads_the_task_history_on_a_phone(
+    live_server, auditor, open_page, screenshot
+):
+    from ledger.tasks import ledger_verify_nightly
+
+    ledger_verify_nightly.delay()
+    page = open_page(PHONE_390)
+    log_in(page, live_server.url, "pengawas", "rahasia-123")
+    page.goto(f"{live_server.url}/tugas/")
+
+    assert page.get_by_role("heading", name="Riwayat tugas").is_visible()
+    assert "ledger.verify_nightly" in page.locator("main").inner_text()
+    assert page.get_by_role("link", name="Ubah jadwal di admin").count() == 0
+    assert no_sideways_scroll(page, PHONE_390)
+    screenshot(page, "task-history-auditor-390")
