@@ -281,6 +281,11 @@ ESTAMA_SALES_RECEIPT_PREFIX = env("ESTAMA_SALES_RECEIPT_PREFIX", default="KWJ")
 
 # Organisation: letterheads of receipts, invoices, statements and exports, and the
 # signature block of financial statements (Ketua, Bendahara, Pengawas).
+# How members pay: the cooperative's bank account(s) shown on the member's page, as
+# JSON: [{"bank": "Bank Jatim", "number": "0011223344", "holder": "Estama"}]; and an
+# optional QRIS image (a path under static/ or a full URL).
+ESTAMA_PAYMENT_ACCOUNTS = env.json("ESTAMA_PAYMENT_ACCOUNTS", default=[])
+ESTAMA_PAYMENT_QRIS_IMAGE = env("ESTAMA_PAYMENT_QRIS_IMAGE", default="")
 ESTAMA_ORG_NAME = env("ESTAMA_ORG_NAME", default="Estama — DPD IPSPI Jawa Timur")
 ESTAMA_ORG_LEGAL_NUMBER = env("ESTAMA_ORG_LEGAL_NUMBER", default="")
 ESTAMA_ORG_ADDRESS = env("ESTAMA_ORG_ADDRESS", default="")
