@@ -14,7 +14,9 @@ from django_celery_results.models import TaskResult
 from estama.celery import app
 from ledger.tasks import ledger_verify_nightly
 
-pytestmark = pytest.mark.django_db
+# The beat scheduler closes old database connections as a long-running process
+# should (close_old_connections): its tests run outside a test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_beat_writes_the_settings_schedule_to_the_database():
