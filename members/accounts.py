@@ -89,8 +89,9 @@ def overpayment_code() -> str:
 
 
 def money_account_code(method: str) -> str:
-    """Cash (1-1100) for ``cash``, bank (1-1200) for ``bank``."""
-    return account_code("bank" if method == "bank" else "cash")
+    """Cash (1-1100) for ``cash``; bank (1-1200) for ``bank`` and ``qris`` (QRIS
+    payments settle into the cooperative's bank account)."""
+    return account_code("bank" if method in ("bank", "qris") else "cash")
 
 
 def member_money_account_codes() -> list[str]:

@@ -39,4 +39,9 @@ class ResignationConflict(DomainError):
 
 class InvalidMethod(DomainError):
     code = "invalid_method"
-    default_message = "Use cash or bank."
+    default_message = "Use cash, bank or qris."
+
+
+class MissingEmail(DomainError):
+    code = "missing_email"
+    default_message = "No email address to send to."

@@ -1,5 +1,6 @@
 """Printable sales documents in Bahasa Indonesia (ReportLab): the invoice (faktur)
-and the payment receipt (kuitansi). Amounts read ``Rp 1.234.567``."""
+and the payment receipt (kuitansi). Amounts read ``Rp 1.234.567``; both carry the
+letterhead, the amount in words and a signature line (``estama.documents``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from estama.documents import amount_in_words, letterhead, money_table, signature_block
 from ledger.currency import format_idr
 from ledger.dates import tanggal
 from sales.models import Invoice, InvoiceStatus, Payment
@@ -58,8 +60,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     if invoice.member_id:
         customer = f"{invoice.member.number} - {invoice.customer_name} (anggota)"
     story = [
-        Paragraph(ISSUER, styles["Title"]),
-        Paragraph("FAKTUR PENJUALAN", styles["Heading2"]),
+        *letterhead(title="FAKTUR PENJUALAN"),
         Table(
             [
                 ["Nomor", invoice.number or "(draf)"],
@@ -123,7 +124,9 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         )
     )
     story.append(summary)
-    story.append(Spacer(1, 8 * mm))
+    story.append(Spacer(1, 3 * mm))
+    story.append(amount_in_words(invoice.total.amount, label="Terbilang (total)"))
+    story.append(Spacer(1, 5 * mm))
     story.append(
         Paragraph(
             "Harga belum termasuk PPN. PPN dihitung dari total faktur per kode pajak, "
@@ -138,6 +141,8 @@ def invoice_pdf(invoice: Invoice) -> bytes:
                 f"Faktur ini DIBATALKAN. {invoice.void_reason}", styles["Heading3"]
             )
         )
+    story.append(Spacer(1, 6 * mm))
+    story.append(signature_block(date=invoice.date))
     doc.build(story)
     return buffer.getvalue()
 
@@ -165,30 +170,38 @@ def receipt_pdf(payment: Payment) -> bytes:
             ["Nomor kuitansi", payment.receipt_number],
             ["Tanggal", tanggal(payment.date)],
             ["Telah terima dari", payer],
-            ["Sejumlah", _rp(payment.amount)],
-            ["Untuk pembayaran", f"Faktur {invoice.number}"],
             ["Cara bayar", method],
-            ["Sisa tagihan (saat dicetak)", _rp(invoice.outstanding)],
         ],
-        colWidths=[45 * mm, 120 * mm],
+        colWidths=[45 * mm, 125 * mm],
     )
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"),
-                ("FONTSIZE", (1, 3), (1, 3), 13),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
+    amount = payment.amount.amount
     doc.build(
         [
-            Paragraph(ISSUER, styles["Heading2"]),
-            Paragraph("KUITANSI PEMBAYARAN", styles["Heading3"]),
-            Spacer(1, 3 * mm),
+            *letterhead(title="KUITANSI PEMBAYARAN"),
             table,
-            Spacer(1, 10 * mm),
-            Paragraph("Bendahara Estama", styles["BodyText"]),
+            Spacer(1, 2 * mm),
+            money_table(
+                rows=[(f"Pembayaran faktur {invoice.number}", amount)],
+                total_label="Jumlah diterima",
+                total=amount,
+                widths=(130 * mm, 40 * mm),
+            ),
+            Paragraph(
+                f"Sisa tagihan faktur (saat dicetak): {_rp(invoice.outstanding)}",
+                styles["BodyText"],
+            ),
+            amount_in_words(amount),
+            Spacer(1, 2 * mm),
+            signature_block(date=payment.date),
         ]
     )
     return buffer.getvalue()

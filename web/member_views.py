@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,11 +19,12 @@ from django.utils.translation import gettext as _
 
 from members import selectors as member_selectors
 from members.receipts import receipt_pdf
-from reports.selectors import member_shu
+from reports.selectors import member_shu, member_shu_years
 from sales.pdf import invoice_pdf
 from sales.pdf import receipt_pdf as sales_receipt_pdf
 from web import selectors
 from web.access import member_page
+from web.member_selectors import member_bills, member_payments, share_history
 from web.pdf import statement_pdf
 
 ZERO = Decimal(0)
@@ -59,7 +62,7 @@ def member_home(request: HttpRequest, *, member) -> HttpResponse:
     today = timezone.localdate()
     items = list(member_selectors.member_open_items(member=member))
     overdue = [item for item in items if item.due_date < today]
-    shares = member_selectors.member_share_balances(member=member)
+    shares = member_selectors.member_share_balances(member=member, paid_only=True)
     shu_year = today.year - 1
     shu = member_shu(member=member, year=shu_year)
     return render(
@@ -81,17 +84,25 @@ def member_home(request: HttpRequest, *, member) -> HttpResponse:
             "shares_total": sum(shares.values(), ZERO),
             "shu": shu,
             "shu_year": shu_year,
+            "payment_accounts": settings.ESTAMA_PAYMENT_ACCOUNTS,
+            "qris_image": settings.ESTAMA_PAYMENT_QRIS_IMAGE,
         },
     )
 
 
 @member_page
 def statement(request: HttpRequest, *, member) -> HttpResponse:
-    """``/me/statement/``: every movement on the member's accounts with the running
-    balance of each account; ``?year=`` limits it to one year."""
+    """``/me/statement/``: the member's money in plain words: Simpanan saya (what
+    they paid, with a short history), Tagihan (bills by period), Pembayaran (with
+    receipts) and SHU per year. No account codes, no debit or credit. ``?year=``
+    limits bills and payments to one year; ``?tp=`` and ``?pp=`` page them."""
     year = _year_param(request)
-    result = member_selectors.member_statement(member=member, year=year)
-    name = _account_namer()
+    bills = member_bills(member=member)
+    payments = member_payments(member=member)
+    if year is not None:
+        bills = bills.filter(due_date__year=year)
+        payments = payments.filter(date__year=year)
+    shares = member_selectors.member_share_balances(member=member, paid_only=True)
     today = timezone.localdate()
     return render(
         request,
@@ -99,12 +110,19 @@ def statement(request: HttpRequest, *, member) -> HttpResponse:
         {
             "nav": "statement",
             "member": member,
-            "statement": result,
-            "rows": [(row, name(row.account)) for row in result.rows],
-            "opening": [(c, name(c), v) for c, v in sorted(result.opening.items())],
-            "closing": [(c, name(c), v) for c, v in sorted(result.closing.items())],
             "year": year,
             "years": range(today.year, min(member.joined_on.year, today.year) - 1, -1),
+            "shares": [
+                (_("Simpanan pokok"), shares.get("pokok", ZERO)),
+                (_("Simpanan wajib"), shares.get("wajib", ZERO)),
+                (_("Simpanan sukarela"), shares.get("sukarela", ZERO)),
+            ],
+            "shares_total": sum(shares.values(), ZERO),
+            "history": share_history(member=member, limit=10),
+            "bills": Paginator(bills, 12).get_page(request.GET.get("tp")),
+            "payments": Paginator(payments, 10).get_page(request.GET.get("pp")),
+            "shu_years": member_shu_years(member=member, limit=5),
+            "year_query": f"year={year}&" if year else "",
         },
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -19,6 +19,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from estama.documents import amount_in_words, letterhead, signature_block
+from ledger.chart import account_code
 from ledger.currency import format_idr
 
 
@@ -47,11 +49,9 @@ def statement_pdf(*, statement, account_name) -> bytes:
         author="Estama",
     )
     story = [
-        Paragraph("Estama - DPD IPSPI Jawa Timur", styles["Title"]),
-        Paragraph(
-            _("Mutasi anggota %(number)s, %(period)s")
-            % {"number": escape(member.number), "period": period},
-            styles["Heading2"],
+        *letterhead(
+            title=_("Mutasi anggota %(number)s, %(period)s")
+            % {"number": member.number, "period": period}
         ),
         Paragraph(
             _("%(name)s, %(region)s")
@@ -99,6 +99,19 @@ def statement_pdf(*, statement, account_name) -> bytes:
         )
     if len(data) == 1:
         data.append(["", "", _("Belum ada mutasi."), "", "", "", ""])
+    total_debit = sum((row.debit for row in statement.rows), 0)
+    total_credit = sum((row.credit for row in statement.rows), 0)
+    data.append(
+        [
+            "",
+            "",
+            _("Jumlah mutasi"),
+            "",
+            format_idr(total_debit),
+            format_idr(total_credit),
+            "",
+        ]
+    )
     widths = [22 * mm, 34 * mm, 80 * mm, 60 * mm, 26 * mm, 26 * mm, 26 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -110,6 +123,8 @@ def statement_pdf(*, statement, account_name) -> bytes:
                 ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("ALIGN", (4, 0), (-1, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
+                ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
             ]
         )
     )
@@ -125,5 +140,17 @@ def statement_pdf(*, statement, account_name) -> bytes:
             styles["Normal"],
         )
     )
+    owed = statement.closing.get(account_code("member_receivable"), 0)
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        Paragraph(
+            _("Sisa tagihan per akhir periode: %(amount)s")
+            % {"amount": format_idr(owed)},
+            styles["Normal"],
+        )
+    )
+    story.append(amount_in_words(owed))
+    story.append(Spacer(1, 4 * mm))
+    story.append(signature_block(date=timezone.localdate()))
     doc.build(story)
     return buffer.getvalue()

@@ -215,3 +215,28 @@ def account_names() -> dict[str, tuple[str, str]]:
             "code", "name", "name_en"
         )
     }
+
+
+def member_search(*, query: str, limit: int = 20) -> list:
+    """Members whose number or name contains ``query`` (case-insensitive), an exact
+    number first, then by number; at most ``limit``, one query. Empty for a query
+    shorter than two characters."""
+    from django.db.models import Case, IntegerField, When
+
+    from members.models import Member
+
+    text = (query or "").strip()
+    if len(text) < 2:
+        return []
+    return list(
+        Member.objects.select_related("region")
+        .filter(Q(number__icontains=text) | Q(name__icontains=text))
+        .annotate(
+            exact=Case(
+                When(number__iexact=text, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("exact", "number")[:limit]
+    )

@@ -193,6 +193,7 @@ def bar_chart(
     width: int = 640,
     bar_height: int = 16,
     label_width: int = 180,
+    links: Sequence[str] | None = None,
 ) -> SafeString:
     """A horizontal bar chart (one row per label: it stays readable on a phone even
     with the 38 regions), with a value axis, gridlines, values and a title.
@@ -206,6 +207,7 @@ def bar_chart(
             the nicest tick at or above the largest value.
         width: viewBox width; the height follows from the number of bars.
         bar_height / label_width: sizes in viewBox units.
+        links: optional URL per bar; each row (label, bar, value) becomes a link.
 
     Returns:
         The ``<svg>`` markup, marked safe for templates.
@@ -243,6 +245,9 @@ def bar_chart(
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = top + index * (bar_height + gap) + gap // 2
         bar_w = _fmt(x_of(value) - left)
+        link = links[index] if links else ""
+        if link:
+            out.append(f'<a href="{escape(link)}" class="bar-link">')
         out.append(
             f'<text x="{left - 6}" y="{y + bar_height // 2}" text-anchor="end" '
             f'dominant-baseline="middle">{escape(label)}</text>'
@@ -252,5 +257,7 @@ def bar_chart(
             f'<text x="{_fmt(x_of(value) + 4)}" y="{y + bar_height // 2}" '
             f'dominant-baseline="middle">{escape(value_label(value))}</text>'
         )
+        if link:
+            out.append("</a>")
     out.append("</g></svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped

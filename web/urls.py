@@ -7,7 +7,17 @@ Auth pages are Django's own views with our templates: ``/login/``, ``/logout/``
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from web import bank_views, import_views, member_views, views
+from web import (
+    arrears_views,
+    bank_views,
+    cash_views,
+    history_views,
+    import_views,
+    job_views,
+    member_views,
+    report_views,
+    views,
+)
 
 #: The pages, reversed as ``web:<name>``.
 page_patterns = [
@@ -35,6 +45,30 @@ page_patterns = [
         "bank/lines/<int:pk>/<str:action>/",
         bank_views.bank_line_action,
         name="bank_line",
+    ),
+    path("kas/terima/", cash_views.receive, name="receive"),
+    path("kas/tunggakan/", arrears_views.arrears, name="arrears"),
+    path(
+        "kas/tunggakan/ingatkan/",
+        arrears_views.arrears_remind,
+        name="arrears_remind",
+    ),
+    path("laporan/", report_views.reports, name="reports"),
+    path("laporan/ekspor/", report_views.ledger_export, name="ledger_export"),
+    path("iuran/terbitkan/", job_views.dues_issue, name="dues_issue"),
+    path("tugas/", history_views.task_history, name="task_history"),
+    path("tugas/<int:pk>/", job_views.job, name="job"),
+    path(
+        "tugas/<int:pk>/<str:what>/",
+        job_views.job_file,
+        name="job_file",
+    ),
+    path("kas/anggota.json", cash_views.member_lookup, name="member_lookup"),
+    path("kas/kuitansi/<str:number>/", cash_views.receipt, name="receipt"),
+    path(
+        "kas/kuitansi/<str:number>.pdf",
+        cash_views.receipt_download,
+        name="receipt_pdf",
     ),
 ]
 

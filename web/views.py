@@ -208,6 +208,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "nav": "dashboard",
+        "role_auditor": user_role(request.user) == Role.AUDITOR,
         "today": today,
         "current": current,
         "position_chart": position_chart,
@@ -236,6 +237,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         values=[row["amount"] for row in ageing],
         bar_height=22,
         label_width=150,
+        links=[row["url"] for row in ageing],
     )
     return render(request, "web/dashboard.html", context)
 
@@ -258,6 +260,8 @@ def _ageing(*, as_of: dt.date) -> list[dict]:
             "label": label,
             "count": sum(1 for row in rows if row.buckets[key] > 0),
             "amount": report.totals[key],
+            "url": reverse("web:arrears")
+            + ("" if key == "not_due" else f"?bucket={key}"),
         }
         for key, label in labels.items()
     ]

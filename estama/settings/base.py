@@ -9,7 +9,7 @@ Environment variables:
     ESTAMA_*            domain settings (see the bottom of this file)
 """
 
-from datetime import timedelta
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -36,10 +36,14 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_celery_beat",
+    "django_celery_results",
     "djmoney",
     "axes",
     "estama.security",
     "audit",
+    "jobs",
     "ledger",
     "members",
     "sales",
@@ -113,8 +117,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
-# API throttle counters. Per process by default; in production point CACHE_URL at
-# Redis (redis://127.0.0.1:6379/1) so that every worker counts the same requests.
+# API throttle counters, background jobs' progress and the SHU preview. Per process by
+# default; in production point CACHE_URL at Redis (redis://127.0.0.1:6379/1) so every
+# web process and the Celery worker share them.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://estama")}
 
 # --- Auth -----------------------------------------------------------------------------
@@ -148,7 +153,7 @@ ESTAMA_LOCKOUT_BY = env("ESTAMA_LOCKOUT_BY", default="username_and_ip")
 # client address is REMOTE_ADDR). Used by the lockout and the API throttles alike.
 ESTAMA_PROXY_COUNT = env.int("ESTAMA_PROXY_COUNT", default=0)
 AXES_FAILURE_LIMIT = ESTAMA_LOCKOUT_FAILURES
-AXES_COOLOFF_TIME = timedelta(minutes=ESTAMA_LOCKOUT_MINUTES)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=ESTAMA_LOCKOUT_MINUTES)
 _LOCKOUT_PARAMETERS = {
     "username_and_ip": [["username", "ip_address"]],
     "username_or_ip": ["username", "ip_address"],
@@ -208,6 +213,7 @@ STORAGES = {
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "media/"
 
+
 # --- Email ----------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env(
@@ -258,6 +264,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI and ReDoc from drf-spectacular-sidecar's static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # One stable, descriptive name per choice set (several models have a "kind").
     "ENUM_NAME_OVERRIDES": {
         "RegionKindEnum": "members.models.regions.RegionKind",
@@ -278,6 +288,8 @@ SPECTACULAR_SETTINGS = {
         "BankRuleDirectionEnum": "bank.models.accounts.RuleDirection",
         "ShareDirectionEnum": "members.models.shares.ShareDirection",
         "BankLineStatusEnum": "bank.models.lines.LineStatus",
+        "MemberPaymentMethodEnum": "members.models.payments.PaymentMethod",
+        "InvoicePaymentMethodEnum": "sales.models.payments.PaymentMethod",
     },
 }
 
@@ -285,7 +297,15 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
+# Task outcomes are kept in the database (django-celery-results) and listed on the
+# "Riwayat tugas" page; eager runs (no broker) are recorded too.
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="django-db")
+CELERY_RESULT_EXTENDED = True
+CELERY_TASK_STORE_EAGER_RESULT = True
+CELERY_RESULT_EXPIRES = dt.timedelta(days=90)
+# Schedules live in the database (django-celery-beat), editable in the admin; the
+# entries of CELERY_BEAT_SCHEDULE below are written there when beat starts.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 # Money-moving tasks are acknowledged only after they finish (a worker killed mid-way
 # leaves the message to be delivered again; the tasks are idempotent), and each
@@ -413,6 +433,11 @@ ESTAMA_API_MAX_JSON_DEPTH = env.int("ESTAMA_API_MAX_JSON_DEPTH", default=32)
 
 # Organisation: letterheads of receipts, invoices, statements and exports, and the
 # signature block of financial statements (Ketua, Bendahara, Pengawas).
+# How members pay: the cooperative's bank account(s) shown on the member's page, as
+# JSON: [{"bank": "Bank Jatim", "number": "0011223344", "holder": "Estama"}]; and an
+# optional QRIS image (a path under static/ or a full URL).
+ESTAMA_PAYMENT_ACCOUNTS = env.json("ESTAMA_PAYMENT_ACCOUNTS", default=[])
+ESTAMA_PAYMENT_QRIS_IMAGE = env("ESTAMA_PAYMENT_QRIS_IMAGE", default="")
 ESTAMA_ORG_NAME = env("ESTAMA_ORG_NAME", default="Estama — DPD IPSPI Jawa Timur")
 ESTAMA_ORG_LEGAL_NUMBER = env("ESTAMA_ORG_LEGAL_NUMBER", default="")
 ESTAMA_ORG_ADDRESS = env("ESTAMA_ORG_ADDRESS", default="")

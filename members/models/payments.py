@@ -23,6 +23,7 @@ from .fields import money_field
 class PaymentMethod(models.TextChoices):
     CASH = "cash", _("Tunai")
     BANK = "bank", _("Transfer bank")
+    QRIS = "qris", _("QRIS")
 
 
 class Payment(models.Model):

@@ -63,7 +63,7 @@ def check_amount(amount: Decimal, field: str = "amount") -> Decimal:
 def check_method(method: str) -> str:
     if method not in PaymentMethod.values:
         raise InvalidMethod(
-            "Cara bayar tidak dikenal.", errors={"method": ["Use cash or bank."]}
+            "Cara bayar tidak dikenal.", errors={"method": ["Use cash, bank or qris."]}
         )
     return method
 
@@ -82,7 +82,7 @@ def payment_record(
     Args:
         member: who pays.
         amount: whole rupiah, positive.
-        method: ``cash`` or ``bank``.
+        method: ``cash``, ``bank`` or ``qris`` (QRIS settles into the bank).
         date: the payment date (its year numbers the receipt).
         reference: the bank reference or note.
         user: who records it (audited).

@@ -19,6 +19,7 @@ from audit.services import audit_record
 from ledger.currency import format_idr
 from members.models import ItemStatus, Member, OpenItem, ReminderSent
 from members.selectors import OUTSTANDING
+from members.services.common import user_or_none
 
 
 def _message(member: Member, total, oldest: dt.date) -> tuple[str, str]:
@@ -34,7 +35,11 @@ def _message(member: Member, total, oldest: dt.date) -> tuple[str, str]:
 
 
 def arrears_reminders_send(
-    *, period: str | None = None, as_of: dt.date | None = None
+    *,
+    period: str | None = None,
+    as_of: dt.date | None = None,
+    member_ids: list[int] | None = None,
+    user=None,
 ) -> int:
     """Email every member with an overdue open item (due before ``as_of``) who has an
     email address and was not reminded in ``period`` yet.
@@ -42,6 +47,8 @@ def arrears_reminders_send(
     Args:
         period: the reminder period ``YYYY-MM`` (default: the month of ``as_of``).
         as_of: the day that decides what is overdue (default: today, Asia/Jakarta).
+        member_ids: only these members (the treasurer's selection); None for all.
+        user: who sends them (audited; None for the scheduler).
 
     Returns:
         How many reminders were scheduled.
@@ -51,6 +58,7 @@ def arrears_reminders_send(
     overdue = (
         OpenItem.objects.filter(status=ItemStatus.OPEN, due_date__lt=as_of)
         .exclude(member__email="")
+        .filter(**({"member_id__in": member_ids} if member_ids is not None else {}))
         .values("member_id")
         .annotate(total=Sum(OUTSTANDING), oldest=Min("due_date"))
         .order_by("member_id")
@@ -82,8 +90,12 @@ def arrears_reminders_send(
             )
             sent += 1
         audit_record(
-            actor=None,
+            actor=user_or_none(user),
             action="members.reminders_sent",
-            after={"period": period, "sent": sent},
+            after={
+                "period": period,
+                "sent": sent,
+                "selected": None if member_ids is None else len(member_ids),
+            },
         )
     return sent

@@ -114,11 +114,16 @@ class _Echo:
         return value
 
 
-def csv_chunks(*, start: dt.date | None, end: dt.date) -> Iterator[str]:
-    """The CSV text, one line at a time (header first), for a streaming response."""
+def csv_chunks(
+    *, start: dt.date | None, end: dt.date, on_progress=None
+) -> Iterator[str]:
+    """The CSV text, one line at a time (header first), for a streaming response;
+    ``on_progress(1)`` after each ledger line."""
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     yield writer.writerow(COLUMNS)
     for row in ledger_rows(start=start, end=end):
+        if on_progress:
+            on_progress(1)
         yield writer.writerow(
             [
                 ""
@@ -129,12 +134,17 @@ def csv_chunks(*, start: dt.date | None, end: dt.date) -> Iterator[str]:
         )
 
 
-def xlsx_write(*, start: dt.date | None, end: dt.date, path: str) -> None:
-    """Write the XLSX workbook (write-only mode, so rows are not kept) to ``path``."""
+def xlsx_write(
+    *, start: dt.date | None, end: dt.date, path: str, on_progress=None
+) -> None:
+    """Write the XLSX workbook (write-only mode, so rows are not kept) to ``path``;
+    ``on_progress(1)`` after each ledger line."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Buku Besar")
     sheet.append(COLUMNS)
     for row in ledger_rows(start=start, end=end):
+        if on_progress:
+            on_progress(1)
         sheet.append([xlsx_text(v) if isinstance(v, str) else v for v in row])
     workbook.save(path)
 

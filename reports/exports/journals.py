@@ -131,8 +131,11 @@ def _entries(start: dt.date | None, end: dt.date):
     return itertools.groupby(rows, key=lambda row: row[0])
 
 
-def journal_chunks(*, fmt: str, start: dt.date | None, end: dt.date) -> Iterator[str]:
-    """The journal text in ``fmt`` (beancount | hledger), a few lines at a time."""
+def journal_chunks(
+    *, fmt: str, start: dt.date | None, end: dt.date, on_progress=None
+) -> Iterator[str]:
+    """The journal text in ``fmt`` (beancount | hledger), a few lines at a time;
+    ``on_progress(n)`` is told how many ledger lines each entry written had."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     accounts = {a.pk: a for a in Account.objects.filter(is_group=False)}
@@ -164,6 +167,8 @@ def journal_chunks(*, fmt: str, start: dt.date | None, end: dt.date) -> Iterator
         yield "\n"
     for _, group in _entries(start, end):
         rows = list(group)
+        if on_progress:
+            on_progress(len(rows))
         _, number, date, description, source, entry_hash = rows[0][:6]
         if bean:
             yield f"{date} * {_bean_str(description)}\n"

@@ -37,6 +37,25 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1366, "height": 768}
+#: The sizes the workspace pages are checked at: a 1280 px desktop, a 390 px phone.
+DESKTOP = {"width": 1280, "height": 800}
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def no_sideways_scroll(page, viewport: dict) -> bool:
+    """True when nothing on the page is wider than the screen."""
+    return page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def count_navigations(page) -> list[str]:
+    """The URLs the page's main frame navigates to from now on (link follows, form
+    submissions and their redirects end in one navigation each)."""
+    urls: list[str] = []
+    page.on(
+        "framenavigated",
+        lambda frame: urls.append(frame.url) if frame == page.main_frame else None,
+    )
+    return urls
 
 
 def pytest_collection_modifyitems(config, items):

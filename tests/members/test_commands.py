@@ -15,11 +15,30 @@ def test_issue_dues_prints_created_then_skipped(new_member, plans):
     new_member("Budi")
     out = io.StringIO()
     call_command("issue_dues", "--period", "2026-12", stdout=out, stderr=io.StringIO())
-    assert "created 4, skipped 0" in out.getvalue()
+    lines = out.getvalue().strip().splitlines()
+    # a progress bar with the exact total (2 members x 2 plans), then one line
+    assert "4/4" in out.getvalue()
+    assert lines[-1] == (
+        "Periode 2026-12: 4 tagihan baru diterbitkan, 0 sudah ada dan dilewati."
+    )
     out = io.StringIO()
-    call_command("issue_dues", "--period", "2026-12", stdout=out, stderr=io.StringIO())
-    assert "created 0, skipped 4" in out.getvalue()
+    call_command("issue_dues", "--period", "2026-12", "--lang", "en", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1] == (
+        "Period 2026-12: 0 new bills issued, 4 already there and skipped."
+    )
     assert OpenItem.objects.filter(period="2026-12").count() == 4
+
+
+def test_issue_dues_total_counts_only_eligible_members(new_member, plans):
+    new_member("Ani")
+    late = new_member("Budi")
+    late.joined_on = late.joined_on.replace(year=2027)
+    late.save(update_fields=["joined_on"])
+    out = io.StringIO()
+
+    call_command("issue_dues", "--period", "2026-12", stdout=out)
+
+    assert "2/2" in out.getvalue() and "4/4" not in out.getvalue()
 
 
 def test_issue_dues_rejects_a_bad_period(plans):

@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import shutil
 import subprocess
@@ -216,3 +217,44 @@ def test_empty_ledger_exports_cleanly(db, tmp_path):
         pytest.skip("bean-check missing: pip install -r requirements-dev.txt")
     result = subprocess.run([bean_check, str(path)], capture_output=True, check=False)
     assert result.returncode == 0
+
+
+def test_export_command_shows_progress_and_a_summary(tmp_path, treasurer):
+    import io
+
+    from django.core.management import call_command
+
+    from ledger.services import LineInput, entry_post
+
+    for day in (2, 3, 4):
+        entry_post(
+            date=dt.date(2026, 3, day),
+            description="Pendapatan lain",
+            lines=[
+                LineInput("1-1100", debit=Decimal(1000)),
+                LineInput("4-9100", credit=Decimal(1000)),
+            ],
+        )
+    path = tmp_path / "gl.csv"
+    out = io.StringIO()
+
+    call_command(
+        "export_ledger",
+        "--format",
+        "csv",
+        "--output",
+        str(path),
+        "--end",
+        "2026-12-31",
+        "--lang",
+        "en",
+        stdout=out,
+    )
+
+    manifest = json.loads((tmp_path / "gl.csv.manifest.json").read_text())
+    assert "6/6" in out.getvalue()  # three entries of two lines each
+    assert out.getvalue().strip().splitlines()[-1] == (
+        f"3 entries (6 lines) written to {path}; manifest {path}.manifest.json, "
+        f"SHA-256 {manifest['file']['sha256']}."
+    )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == manifest["file"]["sha256"]

@@ -139,3 +139,30 @@ def test_invoice_payment_receipt_is_only_for_its_member(web_client, portal):
     mine = web_client(portal.budi.user).get(url)
     assert mine.status_code == 200 and mine.content.startswith(b"%PDF")
     assert web_client(portal.sari.user).get(url).status_code == 404
+
+
+WORKSPACE_PAGES = [
+    "/kas/terima/",
+    "/kas/tunggakan/",
+    "/kas/tunggakan/?format=xlsx",
+    "/iuran/terbitkan/",
+    "/laporan/",
+    "/laporan/ekspor/",
+    "/tugas/",
+    "/kas/anggota.json?q=sa",
+]
+
+
+@pytest.mark.parametrize("url", WORKSPACE_PAGES)
+def test_workspace_pages_are_for_staff_only(web_client, portal, treasurer, url):
+    assert web_client().get(url).status_code == 302
+    assert web_client(portal.sari.user).get(url).status_code == 404
+    assert web_client(treasurer).get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/kas/terima/", "/kas/tunggakan/ingatkan/", "/iuran/terbitkan/"],
+)
+def test_auditor_posts_are_refused(web_client, auditor, url):
+    assert web_client(auditor).post(url, {"period": "2026-01"}).status_code == 403

@@ -44,11 +44,16 @@ def test_home_flags_overdue_dues(web_client, portal):
     assert portal.sari.number not in html
 
 
-def test_statement_lists_movements_with_running_balance(web_client, portal):
+def test_statement_is_in_plain_language(web_client, portal):
     html = web_client(portal.sari.user).get("/me/statement/").content.decode()
 
-    assert "Simpanan Sukarela" in html
-    assert "Rp 40.000" in html
+    # simpanan, bills by period, payments with receipts, SHU: no codes, no debit
+    assert "Setoran simpanan sukarela" in html and "Rp 40.000" in html
+    assert f"Kuitansi {portal.sari_receipt} (PDF)" in html
+    assert "Iuran" in html and "Lunas" in html and "Belum lunas" in html
+    assert "SHU (sisa hasil usaha)" in html
+    for word in ("Debit", "Kredit", "2-1200", "1-1310", "Tagihan iuran Iuran bulanan"):
+        assert word not in html
     assert "Budi" not in html
 
 

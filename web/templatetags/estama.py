@@ -33,3 +33,17 @@ def estama_role(context) -> str:
 
     request = context.get("request")
     return str(user_role(getattr(request, "user", None)))
+
+
+@register.filter
+def period_label(value) -> str:
+    """``"2026-03"`` -> ``Maret 2026`` (in the page's language); ``"2026"`` stays;
+    empty -> ``–``."""
+    from django.utils.dates import MONTHS
+
+    text = str(value or "")
+    if len(text) == 7 and text[4] == "-" and text[5:].isdigit():
+        month = int(text[5:])
+        if 1 <= month <= 12:
+            return f"{MONTHS[month]} {text[:4]}"
+    return text or "–"

@@ -1,18 +1,25 @@
-"""``manage.py issue_dues --period 2026-12``: bill every active member for every active
-plan in the period (idempotent: members already billed are skipped) and print how many
-items were created and skipped, with a progress bar for large runs."""
+"""``manage.py issue_dues --period 2026-12 [--lang id|en] [--no-progress]``: bill
+every active member for every active plan in the period (idempotent: members already
+billed are skipped). A progress bar on stdout counts the members handled per plan
+(its total is the preview's eligible members, the exact number the service reports);
+the run ends with one summary line in the chosen language."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from tqdm import tqdm
 
+from estama.progress import add_progress_arguments, language, progress_bar
 from ledger.errors import DomainError
-from members.models import DuesPlan, Member, MemberStatus
+from members.dues_preview import dues_preview
 from members.services import dues_issue_period
 
-PROGRESS_FROM = 1000
+SUMMARY = {
+    "id": "Periode {period}: {created} tagihan baru diterbitkan, {skipped} sudah "
+    "ada dan dilewati.",
+    "en": "Period {period}: {created} new bills issued, {skipped} already there "
+    "and skipped.",
+}
 
 
 class Command(BaseCommand):
@@ -20,29 +27,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--period", help="YYYY-MM (default: the current month)")
-        parser.add_argument(
-            "--no-progress", action="store_true", help="Never show the progress bar."
-        )
+        add_progress_arguments(parser)
 
-    def handle(self, *args, period=None, no_progress=False, **options):
+    def handle(self, *args, period=None, no_progress=False, lang=None, **options):
         period = period or f"{timezone.localdate():%Y-%m}"
-        plans = DuesPlan.objects.filter(is_active=True).count()
-        work = plans * Member.objects.filter(status=MemberStatus.ACTIVE).count()
-        bar = None
-        if not no_progress and work >= PROGRESS_FROM:
-            bar = tqdm(
-                total=work, unit="anggota", desc=f"Tagihan {period}", file=self.stderr
-            )
         try:
-            result = dues_issue_period(
-                period=period, on_progress=bar.update if bar else None
-            )
+            total = sum(plan.eligible for plan in dues_preview(period=period).plans)
+            with progress_bar(
+                total=total,
+                desc=period,
+                unit="anggota",
+                stream=self.stdout,
+                enabled=not no_progress,
+            ) as update:
+                result = dues_issue_period(period=period, on_progress=update)
         except DomainError as exc:
             raise CommandError(f"{exc.code}: {exc.message}") from exc
-        finally:
-            if bar:
-                bar.close()
         self.stdout.write(
-            f"Periode {result.period}: created {result.created}, "
-            f"skipped {result.skipped}."
+            SUMMARY[language(lang)].format(
+                period=result.period, created=result.created, skipped=result.skipped
+            )
         )
