@@ -17,12 +17,12 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.generation.modes import GenerationMode
 
 from estama.wsgi import application
 from tests.authz.world import build_world
+from tests.conftest import token_for
 
 EXAMPLES = 5
 
@@ -47,7 +47,7 @@ def all_checks():
 @pytest.mark.parametrize("role", ["treasurer", "auditor", "member"])
 def test_every_operation_keeps_the_schema(role, keep_test_connection):
     world = build_world()
-    token = Token.objects.create(user=world.users[role]).key
+    token = token_for(world.users[role])
     headers = {"Authorization": f"Token {token}"}
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
         path_regex=r"^/api/v1/"
