@@ -6,7 +6,8 @@ from django.db import migrations
 def install(apps, schema_editor):
     from ledger import triggers
 
-    triggers.install(schema_editor.connection)
+    # As they were before lines carried dates (0004 installs the current ones).
+    triggers.install(schema_editor.connection, line_dates=False)
 
 
 def uninstall(apps, schema_editor):
