@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
@@ -198,22 +199,50 @@ def account_ledger_lines(
 
 
 def balance_before_line(*, account: Account, line: JournalLine) -> Decimal:
-    """Normal-side balance of ``account`` just before ``line`` in ledger order:
-    totals up to the day before plus the same day's earlier lines."""
+    """Normal-side balance of ``account`` just before ``line`` in ledger order: the
+    month totals before its month, the day totals of its month before its day, and
+    the same day's earlier lines, summed in one query."""
     day = line.date
-    before = totals_as_of(
-        as_of=day - dt.timedelta(days=1), account_ids=[account.pk]
-    ).get(account.pk, Totals())
-    same_day = (
-        posted_lines()
-        .filter(account=account, date=day)
-        .filter(
-            Q(entry_id__lt=line.entry_id) | Q(entry_id=line.entry_id, id__lt=line.id)
-        )
-        .aggregate(**_signed_sums())
-    )
+    sql = """
+        SELECT COALESCE(SUM(d), 0), COALESCE(SUM(c), 0) FROM (
+            SELECT debit AS d, credit AS c FROM ledger_accountperiodtotal
+            WHERE account_id = %s AND (year < %s OR (year = %s AND month < %s))
+            UNION ALL
+            SELECT debit, credit FROM ledger_accountdaytotal
+            WHERE account_id = %s AND date >= %s AND date < %s
+            UNION ALL
+            SELECT CASE WHEN l.side = 'D' THEN l.amount ELSE 0 END,
+                   CASE WHEN l.side = 'C' THEN l.amount ELSE 0 END
+            FROM ledger_journalline l
+            JOIN ledger_journalentry e ON e.id = l.entry_id
+            WHERE l.account_id = %s AND l.date = %s AND e.status = 'posted'
+            AND (l.entry_id < %s OR (l.entry_id = %s AND l.id < %s))
+        ) AS before_line
+    """
+    params = [
+        account.pk,
+        day.year,
+        day.year,
+        day.month,
+        account.pk,
+        day.replace(day=1),
+        day,
+        account.pk,
+        day,
+        line.entry_id,
+        line.entry_id,
+        line.id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        debit, credit = cursor.fetchone()
+    # SQLite may sum decimals as floats: go through str and back to cents.
+    cents = Decimal("0.01")
     return normal_balance(
-        account, before + Totals(same_day["debit"], same_day["credit"])
+        account,
+        Totals(
+            Decimal(str(debit)).quantize(cents), Decimal(str(credit)).quantize(cents)
+        ),
     )
 
 

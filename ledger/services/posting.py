@@ -235,6 +235,9 @@ def _entry_post(
     )
 
 
+_PATCHED = ("id", "number", "fiscal_year", "seq", "chain_seq", "prev_hash", "hash")
+
+
 def _post_once(*, date, description, resolved, source, reference, user, reverses):
     _check_balanced(resolved)
     entry = JournalEntry(
@@ -244,8 +247,22 @@ def _post_once(*, date, description, resolved, source, reference, user, reverses
         reference=reference[:100],
         created_by=_posted_by(user),
         reverses=reverses,
+        posted_by=_posted_by(user),
         posted_at=timezone.now(),
+        status=EntryStatus.POSTED,
     )
+    # Everything that does not depend on the chain position is prepared before the
+    # lock: the entry's INSERT (its positional values patched in later), the totals
+    # upserts and the period check.
+    fields = list(JournalEntry._meta.concrete_fields)
+    insert_sql, insert_params = chain.insert_statement(JournalEntry, [entry], fields)
+    slots = {f.attname: i for i, f in enumerate(fields) if f.attname in _PATCHED}
+    month_rows, day_rows = chain.totals_rows(
+        (line.account.pk, line.side, line.amount, line.currency, date)
+        for line in resolved
+    )
+    statements = chain.totals_statements(month_rows, day_rows)
+    period_query = chain.locked_months_query([(date.year, date.month)])
     # Round trips on PostgreSQL: (1) write the lines and take the chain position,
     # (2) insert the entry with the totals and the chain head, plus the audit record,
     # (3) commit. The chain is locked from (1) to (3).
@@ -255,14 +272,15 @@ def _post_once(*, date, description, resolved, source, reference, user, reverses
         created = written()
         entry.id = created[0].entry_id
         _number(entry, created, user=user, start=start)
-        month_rows, day_rows = _totals_increments(created)
+        for attname, index in slots.items():
+            insert_params[index] = getattr(entry, attname)
         locked = chain.send_together(
             [
-                chain.insert_statement(JournalEntry, [entry]),
+                (insert_sql, insert_params),
                 chain.head_statement(entry.hash),
-                *chain.totals_statements(month_rows, day_rows),
+                *statements,
             ],
-            query=chain.locked_months_query([(date.year, date.month)]),
+            query=period_query,
         )
         _audit_posted(entry, user)
         chain.raise_if_locked(locked())  # rolls everything back
