@@ -80,9 +80,15 @@ def run_posting(
     """Post until ``start + seconds`` (wall clock, shared by all clients) and report
     how many entries this client posted and its latency percentiles (ms)."""
     rng = random.Random(seed)
+    if not start:
+        # Tell the driver this client is set up, then wait for the common start.
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
+        start = float(sys.stdin.readline())
     while time.time() < start:
         time.sleep(0.001)
     latencies = []
+    cpu = time.process_time()
     end = start + seconds
     while True:
         began = time.perf_counter()
@@ -95,7 +101,7 @@ def run_posting(
         "count": len(latencies),
         "p50": statistics.median(latencies) if latencies else None,
         "p95": latencies[int(len(latencies) * 0.95)] if latencies else None,
-        "cpu": time.process_time(),
+        "cpu": time.process_time() - cpu,
     }
 
 

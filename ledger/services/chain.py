@@ -3,14 +3,15 @@ writing what depends on them.
 
 The hash chain needs a single order, and entry numbers must run without gaps, so every
 posting passes through the row lock of the chain counter (``ledger:chain``). Everything
-that does not depend on the position happens before that lock: validation, reserving
-the entry's id and writing its lines. Under the lock a posting runs one statement that
-advances the chain and year counters and returns the previous entry's hash (kept on the
-chain counter row), computes its own hash in Python, and runs one more statement that
-inserts the entry already numbered, hashed and posted, moves the chain head and adds to
-the maintained month and day totals. Then the audit record and the commit. On
-PostgreSQL these are single round trips; SQLite, which has no data-modifying WITH and
-serialises writers anyway, runs them as separate statements.
+that does not depend on the position happens before that lock or in the statement that
+takes it: validation, preparing the entry's INSERT and the totals, reserving the
+entry's id and writing its lines. The statement that writes the lines also advances
+the chain and year counters and returns the previous entry's hash (kept on the chain
+counter row); the posting computes its own hash in Python and runs one more statement
+that inserts the entry already numbered, hashed and posted, moves the chain head, adds
+to the maintained month and day totals and checks the period. Then the audit record
+and the commit. On PostgreSQL each of these is one round trip; SQLite, which has no
+data-modifying WITH and serialises writers anyway, runs them as separate statements.
 
 Lock order everywhere: the chain counter, then the year counters (key order, which is
 how one ``UPDATE ... WHERE key IN`` takes them), then totals rows in (account, period)
@@ -19,7 +20,6 @@ order, then entries by primary key.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -113,11 +113,13 @@ class ChainStart:
     year_seq: dict[int, int]
 
 
-def chain_advance(*, years: dict[int, int]) -> ChainStart:
+def chain_advance(*, years: dict[int, int], fetched=None) -> ChainStart:
     """Take the chain lock and advance the counters in one statement.
 
     Args:
         years: how many entries will be numbered in each fiscal year.
+        fetched: the rows of ``advance_statement(years)`` when the caller ran it as
+            part of a larger statement.
 
     Returns:
         The positions just before the new entries (the caller numbers them +1, +2...).
@@ -128,14 +130,22 @@ def chain_advance(*, years: dict[int, int]) -> ChainStart:
     lock committed meanwhile.
     """
     count = sum(years.values())
-    increments = {CHAIN_KEY: count, **{year_key(y): n for y, n in years.items()}}
-    rows = _advance(increments)
+    increments = _increments(years)
+    if fetched is None:
+        statement, params = advance_statement(years)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            fetched = cursor.fetchall()
+    rows = {key: (value, head) for key, value, head in fetched}
     missing = [key for key in increments if key not in rows]
-    if missing:
+    if missing:  # the first posting of a fiscal year (or ever)
         Sequence.objects.bulk_create(
             [Sequence(key=key) for key in missing], ignore_conflicts=True
         )
-        rows.update(_advance({key: increments[key] for key in missing}))
+        statement, params = _advance_sql({key: increments[key] for key in missing})
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows.update({key: (value, head) for key, value, head in cursor.fetchall()})
     chain_value, head = rows[CHAIN_KEY]
     before = chain_value - count
     prev_hash = head or GENESIS
@@ -153,7 +163,19 @@ def chain_advance(*, years: dict[int, int]) -> ChainStart:
     )
 
 
-def _advance(increments: dict[str, int]) -> dict[str, tuple[int, str]]:
+def _increments(years: dict[int, int]) -> dict[str, int]:
+    return {
+        CHAIN_KEY: sum(years.values()),
+        **{year_key(y): n for y, n in years.items()},
+    }
+
+
+def advance_statement(years: dict[int, int]) -> tuple[str, list]:
+    """The UPDATE that advances the counters, returning (key, value, head hash)."""
+    return _advance_sql(_increments(years))
+
+
+def _advance_sql(increments: dict[str, int]) -> tuple[str, list]:
     keys = sorted(increments)
     case = " ".join("WHEN %s THEN %s" for _ in keys)
     params: list = []
@@ -162,13 +184,11 @@ def _advance(increments: dict[str, int]) -> dict[str, tuple[int, str]]:
     table = _q(Sequence._meta.db_table)
     key_col = _q("key")
     marks = ", ".join(["%s"] * len(keys))
-    statement = (
+    return (
         f"UPDATE {table} SET last_value = last_value + CASE {key_col} {case} END "
-        f"WHERE {key_col} IN ({marks}) RETURNING {key_col}, last_value, head_hash"
+        f"WHERE {key_col} IN ({marks}) RETURNING {key_col}, last_value, head_hash",
+        params + keys,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params + keys)
-        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
 
 def locked_months_query(months: Iterable[tuple[int, int]]):
@@ -271,25 +291,11 @@ def insert_statement(model, objs: list, fields=None):
     return statement, list(params)
 
 
-def pipelined():
-    """On PostgreSQL, a psycopg pipeline: statements are sent without waiting and
-    their results are read when first needed, so statements that do not depend on
-    each other share one round trip. Database errors still surface as Django's.
-    Elsewhere, nothing."""
-    if connection.vendor != "postgresql":
-        return contextlib.nullcontext()
-    connection.ensure_connection()
-    stack = contextlib.ExitStack()
-    stack.enter_context(connection.wrap_database_errors)
-    stack.enter_context(connection.connection.pipeline())
-    return stack
-
-
 def send_together(statements: list[tuple[str, list]], query=None):
-    """Send data-modifying statements, then ``query``; returns a function giving the
+    """Run data-modifying statements, then ``query``; returns a function giving the
     first column of the query's one row. On PostgreSQL it is one statement (a WITH of
-    data-modifying statements, all of which run) whose result is read only when the
-    function is called; elsewhere the statements run one by one at once."""
+    data-modifying statements, all of which run); elsewhere the statements run one by
+    one."""
     statements = [item for item in statements if item]
     final, final_params = query or ("SELECT NULL", [])
     if connection.vendor == "postgresql":

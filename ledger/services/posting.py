@@ -66,18 +66,19 @@ class _StaleChart(Exception):
     """An account changed since this process cached the chart."""
 
 
-def _send_lines(date: dt.date, resolved: list[_Line]):
-    """Reserve the entry's id and write its lines (before the chain lock: nothing here
-    depends on the position). Returns a function that gives the written lines.
+def _write_lines_and_advance(date: dt.date, resolved: list[_Line]):
+    """Reserve the entry's id, write its lines and take the chain position.
 
-    On PostgreSQL one statement does both, re-checking each account in the database
-    (the chart may be cached), and is only sent: its result is read after the next
-    statement, so both travel in one round trip of the pipeline.
+    On PostgreSQL this is one statement (a WITH of the id, the line insert and the
+    counter update), which also re-checks each account in the database (the chart may
+    be cached); the lines' own work is done by the time the counters are locked.
+    Returns (lines, ChainStart).
     """
+    years = {date.year: 1}
     if connection.vendor != "postgresql":
         [entry_id] = chain.reserve_ids(JournalEntry, 1)
         lines = JournalLine.objects.bulk_create(_line_objects(entry_id, date, resolved))
-        return lambda: lines
+        return lines, chain.chain_advance(years=years)
     line_table = connection.ops.quote_name(JournalLine._meta.db_table)
     account_table = connection.ops.quote_name(Account._meta.db_table)
     values = ", ".join(
@@ -94,30 +95,31 @@ def _send_lines(date: dt.date, resolved: list[_Line]):
             getattr(line.member, "pk", None),
             line.memo[:255],
         ]
-    cursor = connection.cursor()
-    cursor.execute(
-        f"WITH e AS (SELECT nextval(%s) AS id) "
-        f"INSERT INTO {line_table} (entry_id, account_id, side, amount, "
-        f"amount_currency, member_id, memo, date) "
-        f"SELECT e.id, v.a, v.s, v.am, v.c, v.m, v.memo, %s::date "
-        f"FROM e, (VALUES {values}) AS v(o, a, s, am, c, m, memo) "
-        f"JOIN {account_table} acc ON acc.id = v.a AND acc.is_active "
-        f"AND NOT acc.is_group AND acc.currency = v.c "
-        f"ORDER BY v.o RETURNING id, entry_id",
-        params,
-    )
-
-    def written() -> list[JournalLine]:
-        with cursor:
-            ids = cursor.fetchall()
-        if len(ids) != len(resolved):
-            raise _StaleChart
-        lines = _line_objects(ids[0][1], date, resolved)
-        for line, (line_id, _) in zip(lines, ids, strict=True):
-            line.pk = line_id
-        return lines
-
-    return written
+    advance_sql, advance_params = chain.advance_statement(years)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH e AS (SELECT nextval(%s) AS id), "
+            f"l AS (INSERT INTO {line_table} (entry_id, account_id, side, amount, "
+            f"amount_currency, member_id, memo, date) "
+            f"SELECT e.id, v.a, v.s, v.am, v.c, v.m, v.memo, %s::date "
+            f"FROM e, (VALUES {values}) AS v(o, a, s, am, c, m, memo) "
+            f"JOIN {account_table} acc ON acc.id = v.a AND acc.is_active "
+            f"AND NOT acc.is_group AND acc.currency = v.c "
+            f"ORDER BY v.o RETURNING id, entry_id), "
+            f"c AS ({advance_sql}) "
+            f"SELECT NULL::text, id, entry_id, NULL::text FROM l "
+            f'UNION ALL SELECT "key", last_value, NULL::bigint, head_hash FROM c',
+            params + advance_params,
+        )
+        fetched = cursor.fetchall()
+    ids = sorted((row[1], row[2]) for row in fetched if row[0] is None)
+    counters = [(row[0], row[1], row[3]) for row in fetched if row[0] is not None]
+    if len(ids) != len(resolved):
+        raise _StaleChart
+    lines = _line_objects(ids[0][1], date, resolved)
+    for line, (line_id, _) in zip(lines, ids, strict=True):
+        line.pk = line_id
+    return lines, chain.chain_advance(years=years, fetched=counters)
 
 
 def _totals_increments(lines: Iterable[JournalLine]):
@@ -211,7 +213,7 @@ def _entry_post(
     it, with mirror lines it builds itself)."""
     _check_date(date)
     description = _check_description(description)
-    cached = connection.vendor == "postgresql"  # see _send_lines: re-checked there
+    cached = connection.vendor == "postgresql"  # re-checked by the line insert
     try:
         return _post_once(
             date=date,
@@ -263,13 +265,11 @@ def _post_once(*, date, description, resolved, source, reference, user, reverses
     )
     statements = chain.totals_statements(month_rows, day_rows)
     period_query = chain.locked_months_query([(date.year, date.month)])
-    # Round trips on PostgreSQL: (1) write the lines and take the chain position,
-    # (2) insert the entry with the totals and the chain head, plus the audit record,
-    # (3) commit. The chain is locked from (1) to (3).
-    with chain.pipelined(), transaction.atomic():
-        written = _send_lines(date, resolved)
-        start = chain.chain_advance(years={date.year: 1})
-        created = written()
+    # Statements on PostgreSQL: (1) write the lines and take the chain position,
+    # (2) insert the entry with the totals and the chain head, (3) the audit record,
+    # then the commit. The chain is locked from the end of (1) to the commit.
+    with transaction.atomic():
+        created, start = _write_lines_and_advance(date, resolved)
         entry.id = created[0].entry_id
         _number(entry, created, user=user, start=start)
         for attname, index in slots.items():
@@ -328,6 +328,10 @@ def entry_draft_post(*, entry: JournalEntry, user=None) -> JournalEntry:
             raise AlreadyPosted(f"Jurnal {entry.number} sudah diposting.")
         _check_date(entry.date)
         _check_description(entry.description)
+        # A draft's lines may have been written without the entry's date (the admin's
+        # inline) or the draft re-dated since: they take its date now.
+        entry.lines.exclude(date=entry.date).update(date=entry.date)
+        entry.lines.filter(date__isnull=True).update(date=entry.date)
         lines = list(entry.lines.select_related("account", "member"))
         resolved = _resolve_lines(
             [
