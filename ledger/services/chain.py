@@ -13,9 +13,9 @@ to the maintained month and day totals and checks the period. Then the audit rec
 and the commit. On PostgreSQL each of these is one round trip; SQLite, which has no
 data-modifying WITH and serialises writers anyway, runs them as separate statements.
 
-Lock order everywhere: the chain counter, then the year counters (key order, which is
-how one ``UPDATE ... WHERE key IN`` takes them), then totals rows in (account, period)
-order, then entries by primary key.
+Lock order everywhere: the chain counter, then the year counters (key order, taken by
+a ``SELECT ... ORDER BY key FOR UPDATE`` inside the counters' UPDATE), then totals rows
+in (account, period) order, then entries by primary key.
 """
 
 from __future__ import annotations
@@ -184,9 +184,19 @@ def _advance_sql(increments: dict[str, int]) -> tuple[str, list]:
     table = _q(Sequence._meta.db_table)
     key_col = _q("key")
     marks = ", ".join(["%s"] * len(keys))
+    if connection.vendor == "postgresql":
+        # Lock the rows in key order (the chain counter first): an UPDATE alone
+        # takes them in whatever order it finds them, and two postings could each
+        # hold the row the other waits for.
+        where = (
+            f"{key_col} IN (SELECT {key_col} FROM {table} WHERE {key_col} IN "
+            f"({marks}) ORDER BY {key_col} FOR UPDATE)"
+        )
+    else:  # SQLite has one writer at a time
+        where = f"{key_col} IN ({marks})"
     return (
         f"UPDATE {table} SET last_value = last_value + CASE {key_col} {case} END "
-        f"WHERE {key_col} IN ({marks}) RETURNING {key_col}, last_value, head_hash",
+        f"WHERE {where} RETURNING {key_col}, last_value, head_hash",
         params + keys,
     )
 
