@@ -5,7 +5,8 @@ Module map:
     postings)
     models/entries.py    journal entries and their lines (immutable once posted)
     models/periods.py    monthly period locks
-    models/totals.py     per-account per-month totals kept in step with posting
+    models/totals.py     per-account per-month and per-day totals kept in step with
+                         posting (balances read only these)
     models/sequences.py  gapless counters (entry numbers, receipt numbers, member
     numbers)
     currency.py          the one place that knows currencies and their precision
@@ -14,6 +15,7 @@ Module map:
     services/            writes: entry_post, entry_reverse, period_lock, ...
     selectors.py         reads: account_balance, account_ledger, trial_balance
     integrity.py         the checks behind ``manage.py verify_ledger``
+    day_totals.py        verify_ledger's check of the maintained day totals
     chart.py             the seed chart of accounts (DOMAIN.md)
 
 Invariants (enforced by the database, not only by services):

@@ -53,6 +53,11 @@ class InvalidCurrency(DomainError):
     default_message = "The currency is not supported by the account."
 
 
+class InvalidCursor(DomainError):
+    code = "invalid_cursor"
+    default_message = "The page cursor is not valid."
+
+
 class InvalidDate(DomainError):
     code = "invalid_date"
     default_message = "The date is not valid."

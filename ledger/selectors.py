@@ -1,8 +1,13 @@
 """Reads from the ledger: balances, account ledgers, the trial balance.
 
 Balances as of a date read the maintained per-month totals for every month before the
-date's month, plus the posted lines of that one month up to the date. No read scans the
-whole ledger; the cost grows with the number of accounts and months, not lines.
+date's month, plus the per-day totals of that one month up to the date. No balance
+reads a line: the cost grows with the number of accounts and months, not lines.
+
+An account's ledger is read a page at a time by key (``account_ledger_page``): lines
+carry their entry's date and one index orders them by (date, entry, line), so the
+first, a middle and the last page cost the same, and the running balance starts from
+the totals before the page's first day plus that day's earlier lines.
 
 Signs: ``net`` is debit minus credit. A debit-normal account (assets, expenses) shows a
 positive balance as ``net``; a credit-normal one as ``-net`` (see ``normal_balance``).
@@ -10,16 +15,20 @@ positive balance as ``net``; a credit-normal one as ``-net`` (see ``normal_balan
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
+from ledger.errors import InvalidCursor
 from ledger.models import (
     Account,
+    AccountDayTotal,
     AccountPeriodTotal,
     EntryStatus,
     JournalEntry,
@@ -69,17 +78,16 @@ def totals_as_of(
     """Debit and credit totals per account of everything posted up to ``as_of``."""
     before_month = Q(year__lt=as_of.year) | Q(year=as_of.year, month__lt=as_of.month)
     periods = AccountPeriodTotal.objects.filter(before_month)
-    lines = posted_lines().filter(
-        entry__date__gte=as_of.replace(day=1), entry__date__lte=as_of
+    days = AccountDayTotal.objects.filter(
+        date__gte=as_of.replace(day=1), date__lte=as_of
     )
     if account_ids is not None:
         periods = periods.filter(account_id__in=account_ids)
-        lines = lines.filter(account_id__in=account_ids)
+        days = days.filter(account_id__in=account_ids)
     result: dict[int, Totals] = defaultdict(Totals)
-    for row in periods.values("account_id").annotate(d=Sum("debit"), c=Sum("credit")):
-        result[row["account_id"]] += Totals(row["d"] or ZERO, row["c"] or ZERO)
-    for row in lines.values("account_id").annotate(**_signed_sums()):
-        result[row["account_id"]] += Totals(row["debit"], row["credit"])
+    for query in (periods, days):
+        for row in query.values("account_id").annotate(d=Sum("debit"), c=Sum("credit")):
+            result[row["account_id"]] += Totals(row["d"] or ZERO, row["c"] or ZERO)
     return dict(result)
 
 
@@ -181,35 +189,60 @@ def account_ledger_lines(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[JournalLine]:
-    """Posted lines of one account in ledger order (date, posting order, line)."""
+    """Posted lines of one account in ledger order: date, then entry, then line."""
     lines = posted_lines().filter(account=account)
     if date_from:
-        lines = lines.filter(entry__date__gte=date_from)
+        lines = lines.filter(date__gte=date_from)
     if date_to:
-        lines = lines.filter(entry__date__lte=date_to)
-    return lines.select_related("entry", "member").order_by(
-        "entry__date", "entry__chain_seq", "id"
-    )
+        lines = lines.filter(date__lte=date_to)
+    return lines.select_related("entry", "member").order_by("date", "entry_id", "id")
 
 
 def balance_before_line(*, account: Account, line: JournalLine) -> Decimal:
-    """Normal-side balance of ``account`` just before ``line`` in ledger order:
-    totals up to the day before plus the same day's earlier lines."""
-    day = line.entry.date
-    before = totals_as_of(
-        as_of=day - dt.timedelta(days=1), account_ids=[account.pk]
-    ).get(account.pk, Totals())
-    same_day = (
-        posted_lines()
-        .filter(account=account, entry__date=day)
-        .filter(
-            Q(entry__chain_seq__lt=line.entry.chain_seq)
-            | Q(entry__chain_seq=line.entry.chain_seq, id__lt=line.id)
-        )
-        .aggregate(**_signed_sums())
-    )
+    """Normal-side balance of ``account`` just before ``line`` in ledger order: the
+    month totals before its month, the day totals of its month before its day, and
+    the same day's earlier lines, summed in one query."""
+    day = line.date
+    sql = """
+        SELECT COALESCE(SUM(d), 0), COALESCE(SUM(c), 0) FROM (
+            SELECT debit AS d, credit AS c FROM ledger_accountperiodtotal
+            WHERE account_id = %s AND (year < %s OR (year = %s AND month < %s))
+            UNION ALL
+            SELECT debit, credit FROM ledger_accountdaytotal
+            WHERE account_id = %s AND date >= %s AND date < %s
+            UNION ALL
+            SELECT CASE WHEN l.side = 'D' THEN l.amount ELSE 0 END,
+                   CASE WHEN l.side = 'C' THEN l.amount ELSE 0 END
+            FROM ledger_journalline l
+            JOIN ledger_journalentry e ON e.id = l.entry_id
+            WHERE l.account_id = %s AND l.date = %s AND e.status = 'posted'
+            AND (l.entry_id < %s OR (l.entry_id = %s AND l.id < %s))
+        ) AS before_line
+    """
+    params = [
+        account.pk,
+        day.year,
+        day.year,
+        day.month,
+        account.pk,
+        day.replace(day=1),
+        day,
+        account.pk,
+        day,
+        line.entry_id,
+        line.entry_id,
+        line.id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        debit, credit = cursor.fetchone()
+    # SQLite may sum decimals as floats: go through str and back to cents.
+    cents = Decimal("0.01")
     return normal_balance(
-        account, before + Totals(same_day["debit"], same_day["credit"])
+        account,
+        Totals(
+            Decimal(str(debit)).quantize(cents), Decimal(str(credit)).quantize(cents)
+        ),
     )
 
 
@@ -227,6 +260,95 @@ def with_running_balance(
         balance += sign * (amount if line.side == Side.DEBIT else -amount)
         result.append((line, balance))
     return result
+
+
+def _cursor_encode(direction: str, line: JournalLine) -> str:
+    raw = f"{direction}.{line.date.isoformat()}.{line.entry_id}.{line.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _cursor_decode(cursor: str) -> tuple[str, tuple[dt.date, int, int]]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        direction, day, entry_id, line_id = raw.split(".")
+        if direction not in ("n", "p"):
+            raise ValueError(direction)
+        return direction, (dt.date.fromisoformat(day), int(entry_id), int(line_id))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidCursor(
+            "Kursor halaman tidak valid.",
+            errors={"cursor": ["Use a next or previous link from a ledger page."]},
+        ) from exc
+
+
+@dataclass(frozen=True)
+class LedgerPage:
+    """One page of an account's ledger: (line, balance after it) pairs in ledger
+    order, and opaque cursors to the pages around it (None at either end)."""
+
+    rows: list[tuple[JournalLine, Decimal]]
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def account_ledger_page(
+    *,
+    account: Account,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    cursor: str | None = None,
+    last: bool = False,
+    size: int = 50,
+) -> LedgerPage:
+    """A page of ``account``'s ledger with running balances, read by key.
+
+    Args:
+        cursor: from a previous page's ``next_cursor`` / ``previous_cursor``; none
+            for the first page.
+        last: the last page instead of the first (ignored with a cursor).
+        size: lines per page.
+
+    Raises:
+        InvalidCursor: the cursor is not one this selector wrote.
+    """
+    lines = account_ledger_lines(account=account, date_from=date_from, date_to=date_to)
+    direction, key = _cursor_decode(cursor) if cursor else (None, None)
+    backwards = direction == "p" or (direction is None and last)
+    if key is not None:
+        day, entry_id, line_id = key
+        after = (
+            Q(date__gt=day)
+            | Q(date=day, entry_id__gt=entry_id)
+            | Q(date=day, entry_id=entry_id, id__gt=line_id)
+        )
+        before = (
+            Q(date__lt=day)
+            | Q(date=day, entry_id__lt=entry_id)
+            | Q(date=day, entry_id=entry_id, id__lt=line_id)
+        )
+        # The plain date bound gives the index its range start; the rest only sorts
+        # out the lines of that one day.
+        lines = (
+            lines.filter(before, date__lte=day)
+            if backwards
+            else lines.filter(after, date__gte=day)
+        )
+    if backwards:
+        lines = lines.order_by("-date", "-entry_id", "-id")
+    chunk = list(lines[: size + 1])
+    more = len(chunk) > size
+    chunk = chunk[:size]
+    if backwards:
+        chunk.reverse()
+    if not chunk:
+        return LedgerPage(rows=[], next_cursor=None, previous_cursor=None)
+    has_next = more if not backwards else key is not None
+    has_previous = more if backwards else key is not None
+    return LedgerPage(
+        rows=with_running_balance(account=account, lines=chunk),
+        next_cursor=_cursor_encode("n", chunk[-1]) if has_next else None,
+        previous_cursor=_cursor_encode("p", chunk[0]) if has_previous else None,
+    )
 
 
 def entries_posted() -> QuerySet[JournalEntry]:

@@ -20,15 +20,18 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from api.common import IDEMPOTENCY_HEADER, get_or_404, query_data
 from api.fields import money_str
 from api.idempotency import idempotent
+from api.ledger.ledger_page import (
+    AccountLedgerCursorPageSerializer,
+    LedgerPageQuerySerializer,
+)
 from api.ledger.serializers import (
-    AccountLedgerPageSerializer,
     AccountSerializer,
     AsOfQuerySerializer,
-    DateRangeQuerySerializer,
     EntryInSerializer,
     EntrySerializer,
     JournalEntryFilterSerializer,
@@ -45,10 +48,9 @@ from ledger.errors import InvalidAccount
 from ledger.models import Account, EntryStatus, JournalEntry, JournalLine, Period
 from ledger.selectors import (
     account_balance,
-    account_ledger_lines,
+    account_ledger_page,
     chart_with_balances,
     trial_balance,
-    with_running_balance,
 )
 
 CODE_PATH = OpenApiParameter("code", str, OpenApiParameter.PATH, "Account code.")
@@ -107,18 +109,19 @@ class AccountDetailView(LedgerView):
 
 class AccountLedgerView(LedgerView):
     serializer_class = LedgerLineSerializer
+    pagination_class = None
 
     @extend_schema(
         operation_id="accounts_ledger",
-        summary="An account's ledger with a running balance",
-        parameters=[CODE_PATH, DateRangeQuerySerializer],
+        summary="An account's ledger with a running balance (cursor pages)",
+        parameters=[CODE_PATH, LedgerPageQuerySerializer],
         responses={
-            200: AccountLedgerPageSerializer,
+            200: AccountLedgerCursorPageSerializer,
             **error_responses(400, 401, 403, 404),
         },
     )
     def get(self, request: Request, code: str) -> Response:
-        query = query_data(DateRangeQuerySerializer, request)
+        query = query_data(LedgerPageQuerySerializer, request)
         account = get_or_404(Account.objects.all(), code=code)
         if account.is_group:
             raise InvalidAccount(
@@ -131,24 +134,32 @@ class AccountLedgerView(LedgerView):
             if date_from
             else Decimal(0)
         )
-        lines = account_ledger_lines(
-            account=account, date_from=date_from, date_to=query.get("date_to")
+        page = account_ledger_page(
+            account=account,
+            date_from=date_from,
+            date_to=query.get("date_to"),
+            cursor=query.get("cursor"),
+            last=query["last"],
+            size=query["page_size"],
         )
-        page = list(self.paginate_queryset(lines))
-        rows = with_running_balance(account=account, lines=page)
-        response = self.get_paginated_response(
-            LedgerLineSerializer(rows, many=True).data
+
+        def link(cursor):
+            if cursor is None:
+                return None
+            url = request.build_absolute_uri()
+            url = remove_query_param(url, "last")
+            return replace_query_param(url, "cursor", cursor)
+
+        return Response(
+            {
+                "next": link(page.next_cursor),
+                "previous": link(page.previous_cursor),
+                "account": account.code,
+                "currency": account.currency,
+                "opening_balance": money_str(opening, account.currency),
+                "results": LedgerLineSerializer(page.rows, many=True).data,
+            }
         )
-        response.data = {
-            "count": response.data["count"],
-            "next": response.data["next"],
-            "previous": response.data["previous"],
-            "account": account.code,
-            "currency": account.currency,
-            "opening_balance": money_str(opening, account.currency),
-            "results": response.data["results"],
-        }
-        return response
 
 
 # --- Journal entries ------------------------------------------------------------------

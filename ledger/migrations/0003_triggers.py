@@ -6,8 +6,9 @@ from django.db import migrations
 def install(apps, schema_editor):
     from ledger import triggers
 
-    # The row triggers only: 0004 adds the guards (their tables come later).
-    triggers.install_rows(schema_editor.connection)
+    # The row triggers as they were before lines carried dates; 0004 adds the guards
+    # and 0007 installs the current triggers.
+    triggers.install_rows(schema_editor.connection, line_dates=False)
 
 
 def uninstall(apps, schema_editor):

@@ -8,8 +8,15 @@ from django.db import migrations
 def install(apps, schema_editor):
     from ledger import triggers
 
-    triggers.uninstall(schema_editor.connection)
-    triggers.install(schema_editor.connection)
+    connection = schema_editor.connection
+    triggers.uninstall(connection)
+    # As they stood then: lines without dates, no day totals yet (0007 adds both).
+    triggers.install_rows(connection, line_dates=False)
+    with connection.cursor() as cursor:
+        for sql in triggers.guard_statements(
+            connection.vendor, create=True, day_totals=False
+        ):
+            cursor.execute(sql)
 
 
 def uninstall(apps, schema_editor):

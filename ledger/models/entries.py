@@ -192,6 +192,10 @@ class JournalLine(models.Model):
         related_name="journal_lines",
     )
     memo = models.CharField(_("memo"), max_length=255, blank=True)
+    # The entry's date, copied when the line is written (the database checks that it
+    # matches when the entry is posted), so that an account's ledger is one index
+    # range in date order: pages are read by key, never by OFFSET.
+    date = models.DateField(null=True, editable=False)
 
     class Meta:
         ordering = ["id"]
@@ -211,6 +215,9 @@ class JournalLine(models.Model):
         indexes = [
             models.Index(fields=["account", "entry"], name="line_account_entry"),
             models.Index(fields=["member", "entry"], name="line_member_entry"),
+            models.Index(
+                fields=["account", "date", "entry", "id"], name="line_account_ledger"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,7 +3,9 @@
 Module map:
     validation.py  checks before anything is written (lines, balance, date, period)
     sequences.py   gapless counters: entry numbers, the chain position, other numbers
+    chain.py       the serialised step: chain and year positions, what depends on them
     posting.py     entry_post, entry_draft_create, entry_draft_post
+    imports.py     entries_import: many entries at once, all or nothing
     reversal.py    entry_reverse
     periods.py     period_lock, period_unlock
 
@@ -19,6 +21,7 @@ is being locked. Lock order everywhere: chain counter, then year counter, then e
 by primary key.
 """
 
+from ledger.services.imports import ImportEntry, ImportResult, entries_import
 from ledger.services.periods import month_bounds, period_lock, period_unlock
 from ledger.services.posting import entry_draft_create, entry_draft_post, entry_post
 from ledger.services.reversal import entry_reverse
@@ -29,7 +32,10 @@ __all__ = [
     "CHAIN_KEY",
     "MAX_DATE",
     "MIN_DATE",
+    "ImportEntry",
+    "ImportResult",
     "LineInput",
+    "entries_import",
     "entry_draft_create",
     "entry_draft_post",
     "entry_number",

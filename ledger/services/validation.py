@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from djmoney.money import Money
 
@@ -65,19 +66,53 @@ class _Line:
     memo: str
 
 
-def _resolve_lines(lines: Seq[LineInput]) -> list[_Line]:
+# The chart as this process last read it, per database alias. Only a hint: the posting
+# statement that writes lines re-checks every account in the database (active, not a
+# group, its currency) and the posting starts over uncached when one has changed.
+_CHART: dict[str, dict[str, Account]] = {}
+
+
+def chart_forget() -> None:
+    """Drop the cached chart (the next posting reads the accounts again)."""
+    _CHART.clear()
+
+
+def _accounts_by_code(codes: set[str], *, cached: bool) -> dict[str, Account]:
+    if not codes:
+        return {}
+    if not cached:
+        return Account.objects.in_bulk(list(codes), field_name="code")
+    chart = _CHART.setdefault(connection.alias, {})
+    missing = [code for code in codes if code not in chart]
+    if missing:
+        chart.update(Account.objects.in_bulk(missing, field_name="code"))
+    return {code: chart[code] for code in codes if code in chart}
+
+
+def _resolve_lines(lines: Seq[LineInput], *, cached: bool = False) -> list[_Line]:
     """Check each line's shape, amount and account; return resolved lines.
 
     Raises the most specific error with every offending field listed, keyed
-    ``lines.<index>.<field>``.
+    ``lines.<index>.<field>``. With ``cached`` the accounts may come from the cached
+    chart; an account error is then confirmed against the database before it is
+    raised.
     """
+    if cached:
+        try:
+            return _resolve(lines, cached=True)
+        except (InvalidAccount, InvalidCurrency):
+            chart_forget()
+    return _resolve(lines, cached=False)
+
+
+def _resolve(lines: Seq[LineInput], *, cached: bool) -> list[_Line]:
     if len(lines) < 2:
         raise TooFewLines(
             "Jurnal harus memiliki paling sedikit dua baris.",
             errors={"lines": ["At least two lines are required."]},
         )
     codes = {line.account for line in lines if isinstance(line.account, str)}
-    by_code = Account.objects.in_bulk(list(codes), field_name="code") if codes else {}
+    by_code = _accounts_by_code(codes, cached=cached)
 
     shape_errors: dict[str, list[str]] = {}
     amount_errors: dict[str, list[str]] = {}

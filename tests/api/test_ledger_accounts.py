@@ -95,16 +95,14 @@ def test_account_ledger_pages_with_running_balance_and_opening(treasurer_client)
 
     response = treasurer_client.get(
         "/api/v1/accounts/1-1100/ledger/",
-        {"date_from": "2026-01-03", "page_size": 2, "page": 1},
+        {"date_from": "2026-01-03", "page_size": 2},
     )
-    page2 = treasurer_client.get(
-        "/api/v1/accounts/1-1100/ledger/",
-        {"date_from": "2026-01-03", "page_size": 2, "page": 2},
-    )
+    page2 = treasurer_client.get(response.data["next"])
 
     assert response.status_code == 200, response.data
     assert response.data["opening_balance"] == "1000"
-    assert response.data["count"] == 3
+    assert "count" not in response.data
+    assert response.data["previous"] is None
     assert response.data["account"] == "1-1100"
     first, second = response.data["results"]
     assert (first["debit"], first["credit"], first["balance"]) == ("2000", "0", "3000")
@@ -115,7 +113,53 @@ def test_account_ledger_pages_with_running_balance_and_opening(treasurer_client)
     )
     assert first["entry"].startswith("JU-2026-")
     assert first["date"] == "2026-01-03"
-    assert page2.data["results"][0]["balance"] == "6500"
+    assert page2.status_code == 200, page2.data
+    assert [row["balance"] for row in page2.data["results"]] == ["6500"]
+    assert page2.data["next"] is None
+    back = treasurer_client.get(page2.data["previous"])
+    assert back.data["results"] == response.data["results"]
+    assert back.data["previous"] is None
+
+
+@pytest.mark.django_db
+def test_account_ledger_last_page_walks_back_to_the_first(treasurer_client):
+    # Given seven cash receipts, one a day
+    for day in range(1, 8):
+        post(day, "1000")
+    url = "/api/v1/accounts/1-1100/ledger/"
+
+    # When the ledger is opened at its end, three lines a page
+    last = treasurer_client.get(url, {"last": "true", "page_size": 3})
+
+    # Then the last page holds the last three lines with their running balances
+    assert [row["balance"] for row in last.data["results"]] == [
+        "5000",
+        "6000",
+        "7000",
+    ]
+    assert last.data["next"] is None
+    # and walking back reaches the first line with the same balances
+    balances = [row["balance"] for row in last.data["results"]]
+    link = last.data["previous"]
+    while link:
+        page = treasurer_client.get(link)
+        balances = [row["balance"] for row in page.data["results"]] + balances
+        link = page.data["previous"]
+    assert balances == [f"{n}000" for n in range(1, 8)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cursor", ["garbage", "bi4yMDI2LTAxLTAxLng", "%%%"])
+def test_a_forged_ledger_cursor_is_invalid_cursor(treasurer_client, cursor):
+    post(1, "1000")
+
+    response = treasurer_client.get(
+        "/api/v1/accounts/1-1100/ledger/", {"cursor": cursor}
+    )
+
+    assert response.status_code == 400, response.data
+    assert response.data["code"] == "invalid_cursor"
+    assert "cursor" in response.data["errors"]
 
 
 @pytest.mark.django_db
@@ -149,5 +193,5 @@ def test_account_ledger_query_count_is_constant(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = treasurer_client.get(url)
 
-    assert response.data["count"] == 24
+    assert len(response.data["results"]) == 24
     assert response.data["results"][-1]["balance"] == "24000"

@@ -135,6 +135,11 @@ def test_an_altered_amount_with_matching_totals_is_caught_by_the_hash(
             "WHERE account_id = %s AND year = 2026 AND month = 2",
             [Account.objects.get(code=code).pk],
         )
+        sql(
+            f"UPDATE ledger_accountdaytotal SET {column} = {column} + 4950 "
+            "WHERE account_id = %s AND date = %s",
+            [Account.objects.get(code=code).pk, target.date],
+        )
     triggers.install(connection)
 
     # then balance and totals agree, but the hash names the entry

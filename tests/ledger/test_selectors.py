@@ -12,6 +12,7 @@ from ledger.models import Account
 from ledger.selectors import (
     account_balance,
     account_ledger_lines,
+    account_ledger_page,
     chart_with_balances,
     trial_balance,
     with_running_balance,
@@ -210,3 +211,48 @@ def test_running_balance_on_a_credit_normal_account_and_date_filters(post):
         len(list(account_ledger_lines(account=income, date_to=dt.date(2026, 1, 31))))
         == 1
     )
+
+
+def test_keyset_pages_forward_and_back_give_the_full_running_balance(post):
+    # Given cash movements over several days, some on the same day, one drafted
+    # earlier and posted later, and one posted out of date order
+    for day, amount in [(3, 10), (3, 20), (5, 7), (9, 100), (9, 1), (12, 40)]:
+        post(date=dt.date(2026, 4, day), amount=amount)
+    draft = entry_draft_create(
+        date=dt.date(2026, 4, 5),
+        description="Draf",
+        lines=[LineInput("1-1100", debit="3"), LineInput("4-9100", credit="3")],
+    )
+    post(date=dt.date(2026, 4, 1), debit="6-1200", credit="1-1100", amount=5)
+    from ledger.services import entry_draft_post
+
+    entry_draft_post(entry=draft)
+    cash = acct("1-1100")
+    full = [
+        balance
+        for _, balance in with_running_balance(
+            account=cash, lines=list(account_ledger_lines(account=cash))
+        )
+    ]
+    assert len(full) == 8 and full[-1] == Decimal(176)
+
+    for size in (1, 2, 3, 8, 50):
+        # When the ledger is read forward by next cursors
+        forward, page = [], account_ledger_page(account=cash, size=size)
+        while True:
+            forward += [balance for _, balance in page.rows]
+            if page.next_cursor is None:
+                break
+            page = account_ledger_page(account=cash, cursor=page.next_cursor, size=size)
+        # and backward from the last page by previous cursors
+        backward, page = [], account_ledger_page(account=cash, last=True, size=size)
+        while True:
+            backward = [balance for _, balance in page.rows] + backward
+            if page.previous_cursor is None:
+                break
+            page = account_ledger_page(
+                account=cash, cursor=page.previous_cursor, size=size
+            )
+        # Then both give every line with the same running balances
+        assert forward == full, size
+        assert backward == full, size
