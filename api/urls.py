@@ -8,10 +8,13 @@ needs no inline script (Content-Security-Policy ``script-src 'self'``).
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from api.audit_log import AuditLogView
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("v1/", include("api.tokens.urls")),
+    path("v1/audit-log/", AuditLogView.as_view(), name="audit-log"),
     path("v1/", include("api.ledger.urls")),
     path("v1/", include("api.members.urls")),
     path("v1/", include("api.sales.urls")),

@@ -37,6 +37,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("schema", "get"): OPEN,
     ("docs", "get"): OPEN,
     ("auth-token", "post"): OPEN,
+    ("audit-log", "get"): STAFF_READ,
     ("auth-logout", "post"): "401 ok ok ok ok",  # revokes the token it came with
     ("auth-token-list", "get"): "401 ok ok ok ok",  # one's own tokens only
     # The member's second device: only the member may revoke it.
