@@ -41,6 +41,17 @@ def _reference_data(request):
         member_accounts_seed(Account)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (a rolled-back test must not leave a
+    cached SHU split behind for the next)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _user(username: str, group: str | None = None) -> User:
     user = User.objects.create_user(username=username, password="rahasia-123")
     if group:

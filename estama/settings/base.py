@@ -6,6 +6,7 @@ Environment variables:
     SECRET_KEY, DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS
     EMAIL_URL           default ``consolemail://`` (prints mail to the console)
     DEFAULT_FROM_EMAIL
+    CACHE_URL           default ``locmemcache://`` (per process); ``redis://`` shares
     ESTAMA_*            domain settings (see the bottom of this file)
 """
 
@@ -102,6 +103,10 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache (the members' SHU split per year and ledger version): per process by default;
+# CACHE_URL=redis://host:6379/1 shares it between the workers of a deployment.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://estama")}
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
