@@ -46,6 +46,17 @@ def _checkpoint_dir(settings, tmp_path):
     settings.ESTAMA_CHECKPOINT_DIR = str(tmp_path / "checkpoints")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (a rolled-back test must not leave a
+    cached SHU split behind for the next)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _user(username: str, group: str | None = None) -> User:
     user = User.objects.create_user(username=username, password="rahasia-123")
     if group:

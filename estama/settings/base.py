@@ -6,6 +6,7 @@ Environment variables:
     SECRET_KEY, DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS
     EMAIL_URL           default ``consolemail://`` (prints mail to the console)
     DEFAULT_FROM_EMAIL
+    CACHE_URL           default ``locmemcache://`` (per process); ``redis://`` shares
     ESTAMA_*            domain settings (see the bottom of this file)
 """
 

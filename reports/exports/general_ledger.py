@@ -1,9 +1,9 @@
 """The general ledger as rows, CSV chunks and an XLSX file.
 
 Invariants:
-    - rows come from one server-side cursor (``.iterator(chunk_size=2000)``) in ledger
-      order (date, posting order, line), so memory stays flat however large the
-      ledger is;
+    - rows come from one server-side cursor (``rows.line_batches``) in ledger order
+      (date, posting order, line), a batch at a time, so memory stays flat however
+      large the ledger is;
     - amounts are plain numbers (CSV: plain digits with '.' as decimal mark; XLSX:
       numeric cells), never locale-formatted text;
     - a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,10 +25,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ledger import currency as cur
-from ledger.models import Side
-from ledger.selectors import posted_lines
+from ledger.models import Account, Side
+from reports.exports.rows import AmountFormats, line_batches
 
-CHUNK_SIZE = 2000
+DEBIT, CREDIT = Side.DEBIT.value, Side.CREDIT.value
 COLUMNS = [
     "entry_number",
     "date",
@@ -57,81 +58,109 @@ def xlsx_text(value: str) -> str:
     return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
-def ledger_lines(*, start: dt.date | None, end: dt.date):
-    """Posted lines in the range as value tuples, in ledger order."""
-    lines = posted_lines().filter(entry__date__lte=end)
-    if start is not None:
-        lines = lines.filter(entry__date__gte=start)
-    return lines.order_by("entry__date", "entry__chain_seq", "id").values_list(
-        "entry__number",
-        "entry__date",
-        "account__code",
-        "account__name",
-        "entry__description",
-        "memo",
-        "member__number",
-        "side",
-        "amount",
-        "amount_currency",
-        "entry__hash",
-    )
+def _account_cells() -> dict[int, tuple[str, str]]:
+    """Account id -> (code, neutralised name): looked up once, not per line."""
+    return {
+        pk: (code, neutralise(name))
+        for pk, code, name in Account.objects.values_list("pk", "code", "name")
+    }
 
 
 def ledger_rows(*, start: dt.date | None, end: dt.date) -> Iterator[list]:
-    """One row per posted line: text neutralised, amounts as Decimal (empty side:
-    None)."""
-    for (
-        number,
-        date,
-        code,
-        name,
-        description,
-        memo,
-        member,
-        side,
-        amount,
-        currency,
-        entry_hash,
-    ) in ledger_lines(start=start, end=end).iterator(chunk_size=CHUNK_SIZE):
-        amount = cur.quantize(Decimal(amount), currency)
-        yield [
+    """One row per posted line (``COLUMNS``): text neutralised, amounts as Decimal
+    (empty side: None)."""
+    accounts = _account_cells()
+    for rows in line_batches(start=start, end=end):
+        for (
+            _,
             number,
             date,
-            code,
-            neutralise(name),
-            neutralise(description),
-            neutralise(memo or ""),
-            neutralise(member or ""),
-            amount if side == Side.DEBIT else None,
-            amount if side == Side.CREDIT else None,
-            currency,
+            description,
+            _source,
             entry_hash,
-        ]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+            account_id,
+            side,
+            amount,
+            currency,
+            member,
+            memo,
+        ) in rows:
+            amount = cur.quantize(Decimal(str(amount)), currency)
+            code, name = accounts[account_id]
+            yield [
+                number,
+                dt.date.fromisoformat(str(date)),
+                code,
+                name,
+                neutralise(description),
+                neutralise(memo or ""),
+                neutralise(member or ""),
+                amount if side == Side.DEBIT else None,
+                amount if side == Side.CREDIT else None,
+                currency,
+                entry_hash,
+            ]
 
 
 def csv_chunks(
     *, start: dt.date | None, end: dt.date, on_progress=None
 ) -> Iterator[str]:
-    """The CSV text, one line at a time (header first), for a streaming response;
-    ``on_progress(1)`` after each ledger line."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    yield writer.writerow(COLUMNS)
-    for row in ledger_rows(start=start, end=end):
+    """The CSV text (header first) in chunks of up to ``BATCH`` lines, for a
+    streaming response or a file; ``on_progress(n)`` after each chunk of n lines.
+
+    Per line only what differs per line is formatted: the entry's cells are built
+    once per entry, the account's once per export, amounts through a per-currency
+    formatter.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    yield buffer.getvalue()
+    accounts = _account_cells()
+    formats = AmountFormats()
+    last_entry = None
+    head: tuple = ()
+    for rows in line_batches(start=start, end=end):
+        buffer.seek(0)
+        buffer.truncate()
+        out = []
+        for (
+            entry_id,
+            number,
+            date,
+            description,
+            _source,
+            entry_hash,
+            account_id,
+            side,
+            amount,
+            currency,
+            member,
+            memo,
+        ) in rows:
+            if entry_id != last_entry:
+                last_entry = entry_id
+                head = (number, str(date))
+                tail_hash = entry_hash
+                text = neutralise(description)
+            value = formats[currency](amount)
+            out.append(
+                (
+                    *head,
+                    *accounts[account_id],
+                    text,
+                    neutralise(memo) if memo else "",
+                    neutralise(member) if member else "",
+                    value if side == DEBIT else "",
+                    value if side == CREDIT else "",
+                    currency,
+                    tail_hash,
+                )
+            )
+        writer.writerows(out)
         if on_progress:
-            on_progress(1)
-        yield writer.writerow(
-            [
-                ""
-                if value is None
-                else (f"{value:f}" if isinstance(value, Decimal) else str(value))
-                for value in row
-            ]
-        )
+            on_progress(len(rows))
+        yield buffer.getvalue()
 
 
 def xlsx_write(

@@ -15,13 +15,13 @@ Invariants:
     - a range that starts after the first entry opens with one "Saldo awal"
       transaction dated the day before, carrying every balance as of that day, so the
       per-account totals of the file equal the trial balance as of the range's end.
-Text is streamed line by line from ``ledger_lines``; memory stays flat.
+Text is streamed a batch of lines at a time from ``rows.line_batches``; memory stays
+flat.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -29,8 +29,10 @@ from decimal import Decimal
 
 from ledger import currency as cur
 from ledger.models import Account, AccountType, Side
-from ledger.selectors import posted_lines, totals_as_of
-from reports.exports.general_ledger import CHUNK_SIZE
+from ledger.selectors import totals_as_of
+from reports.exports.rows import AmountFormats, line_batches
+
+DEBIT = Side.DEBIT.value
 
 ROOTS = {
     AccountType.ASSET: "Assets",
@@ -106,92 +108,121 @@ def _opening(start: dt.date | None, accounts: dict[int, Account]):
     return day, rows
 
 
-def _entries(start: dt.date | None, end: dt.date):
-    """Posted lines grouped per entry, in ledger order."""
-    lines = posted_lines().filter(entry__date__lte=end)
-    if start is not None:
-        lines = lines.filter(entry__date__gte=start)
-    rows = (
-        lines.order_by("entry__date", "entry__chain_seq", "id")
-        .values_list(
-            "entry_id",
-            "entry__number",
-            "entry__date",
-            "entry__description",
-            "entry__source",
-            "entry__hash",
-            "account_id",
-            "side",
-            "amount",
-            "amount_currency",
-            "member__number",
-        )
-        .iterator(chunk_size=CHUNK_SIZE)
-    )
-    return itertools.groupby(rows, key=lambda row: row[0])
-
-
 def journal_chunks(
     *, fmt: str, start: dt.date | None, end: dt.date, on_progress=None
 ) -> Iterator[str]:
-    """The journal text in ``fmt`` (beancount | hledger), a few lines at a time;
-    ``on_progress(n)`` is told how many ledger lines each entry written had."""
+    """The journal text in ``fmt`` (beancount | hledger): the header, then chunks
+    of the entries of up to ``rows.BATCH`` lines each; ``on_progress(n)`` after each
+    chunk of n ledger lines."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     accounts = {a.pk: a for a in Account.objects.filter(is_group=False)}
     names = {pk: journal_account_name(a) for pk, a in accounts.items()}
     bean = fmt == "beancount"
-    indent = "  " if bean else "    "
-    span = f"{start.isoformat() if start else '...'} .. {end.isoformat()}"
-    yield f"; Estama general ledger {span} ({fmt})\n"
-    yield "; Account names: <Root>:<Name>-<code>; see the manifest for the mapping.\n\n"
-    if bean:
-        yield 'option "title" "Estama"\n'
-        yield 'option "operating_currency" "IDR"\n\n'
-        yield f"{OPEN_DATE} commodity IDR\n"
-        for pk in sorted(accounts, key=lambda pk: accounts[pk].code):
-            yield f"{OPEN_DATE} open {names[pk]} {accounts[pk].currency}\n"
-    else:
-        yield "commodity IDR\n"
-        for pk in sorted(accounts, key=lambda pk: accounts[pk].code):
-            kind = HLEDGER_TYPES[accounts[pk].type]
-            yield f"account {names[pk]}  ; type: {kind}\n"
-    yield "\n"
+    yield _header(fmt, start, end, accounts, names)
     day, opening = _opening(start, accounts)
     if opening:
-        title = f"Saldo awal per {day.isoformat()}"
-        yield (f"{day} * {_bean_str(title)}\n" if bean else f"{day} * {title}\n")
-        for account, net in opening:
-            yield f"{indent}{names[account.pk]}  {_amount(net, account.currency)} "
-            yield f"{account.currency}\n"
-        yield "\n"
-    for _, group in _entries(start, end):
-        rows = list(group)
+        yield _opening_text(bean, day, opening, names)
+    body = _bean_body if bean else _hledger_body
+    yield from body(start, end, names, on_progress)
+
+
+def _header(fmt, start, end, accounts, names) -> str:
+    span = f"{start.isoformat() if start else '...'} .. {end.isoformat()}"
+    out = [
+        f"; Estama general ledger {span} ({fmt})\n",
+        "; Account names: <Root>:<Name>-<code>; see the manifest for the mapping.\n\n",
+    ]
+    ordered = sorted(accounts, key=lambda pk: accounts[pk].code)
+    if fmt == "beancount":
+        out.append('option "title" "Estama"\n')
+        out.append('option "operating_currency" "IDR"\n\n')
+        out.append(f"{OPEN_DATE} commodity IDR\n")
+        out.extend(
+            f"{OPEN_DATE} open {names[pk]} {accounts[pk].currency}\n" for pk in ordered
+        )
+    else:
+        out.append("commodity IDR\n")
+        out.extend(
+            f"account {names[pk]}  ; type: {HLEDGER_TYPES[accounts[pk].type]}\n"
+            for pk in ordered
+        )
+    out.append("\n")
+    return "".join(out)
+
+
+def _opening_text(bean: bool, day: dt.date, opening, names) -> str:
+    title = f"Saldo awal per {day.isoformat()}"
+    indent = "  " if bean else "    "
+    out = [f"{day} * {_bean_str(title)}\n" if bean else f"{day} * {title}\n"]
+    for account, net in opening:
+        amount = _amount(net, account.currency)
+        out.append(f"{indent}{names[account.pk]}  {amount} {account.currency}\n")
+    out.append("\n")
+    return "".join(out)
+
+
+def _signed(formats: AmountFormats, side: str, amount, currency: str) -> str:
+    text = formats[currency](amount)
+    return text if side == DEBIT else "-" + text
+
+
+def _bean_body(start, end, names, on_progress=None) -> Iterator[str]:
+    """Beancount transactions; an entry's header line is written when its first
+    line arrives, the blank line that closes it when the next entry starts."""
+    formats = AmountFormats()
+    last_entry = None
+    for rows in line_batches(start=start, end=end):
+        out = []
+        add = out.append
+        for row in rows:
+            entry_id, number, date, description, source, entry_hash = row[:6]
+            account_id, side, amount, currency, member = row[6:11]
+            if entry_id != last_entry:
+                if last_entry is not None:
+                    add("\n")
+                last_entry = entry_id
+                add(
+                    f"{date} * {_bean_str(description)}\n"
+                    f'  entry: "{number}"\n  hash: "{entry_hash}"\n'
+                    f'  source: "{source}"\n'
+                )
+            value = _signed(formats, side, amount, currency)
+            add(f"  {names[account_id]}  {value} {currency}\n")
+            if member:
+                add(f"    member: {_bean_str(member)}\n")
         if on_progress:
             on_progress(len(rows))
-        _, number, date, description, source, entry_hash = rows[0][:6]
-        if bean:
-            yield f"{date} * {_bean_str(description)}\n"
-            yield f'{indent}entry: "{number}"\n'
-            yield f'{indent}hash: "{entry_hash}"\n'
-            yield f'{indent}source: "{source}"\n'
-        else:
-            yield (
-                f"{date} * ({number}) {_hledger_text(description)}"
-                f"  ; hash:{entry_hash}, source:{source}\n"
-            )
+        yield "".join(out)
+    if last_entry is not None:
+        yield "\n"
+
+
+def _hledger_body(start, end, names, on_progress=None) -> Iterator[str]:
+    """hledger transactions, closed the same way as ``_bean_body``."""
+    formats = AmountFormats()
+    last_entry = None
+    for rows in line_batches(start=start, end=end):
+        out = []
+        add = out.append
         for row in rows:
+            entry_id, number, date, description, source, entry_hash = row[:6]
             account_id, side, amount, currency, member = row[6:11]
-            value = Decimal(amount) if side == Side.DEBIT else -Decimal(amount)
-            posting = (
-                f"{indent}{names[account_id]}  {_amount(value, currency)} {currency}"
-            )
-            if bean:
-                yield posting + "\n"
-                if member:
-                    yield f"{indent}{indent}member: {_bean_str(member)}\n"
-            else:
-                yield posting + (f"  ; member:{_tag(member)}" if member else "") + "\n"
+            if entry_id != last_entry:
+                if last_entry is not None:
+                    add("\n")
+                last_entry = entry_id
+                add(
+                    f"{date} * ({number}) {_hledger_text(description)}"
+                    f"  ; hash:{entry_hash}, source:{source}\n"
+                )
+            value = _signed(formats, side, amount, currency)
+            posting = f"    {names[account_id]}  {value} {currency}"
+            add(f"{posting}  ; member:{_tag(member)}\n" if member else posting + "\n")
+        if on_progress:
+            on_progress(len(rows))
+        yield "".join(out)
+    if last_entry is not None:
         yield "\n"
 
 

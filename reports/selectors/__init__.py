@@ -28,16 +28,20 @@ from reports.selectors.losses import (
 from reports.selectors.shu import (
     PURCHASE_ROLES,
     MemberShu,
-    MemberShuYear,
     PartAmount,
     ShuPreview,
     capital_bases,
     label_of_kind,
     member_purchases,
-    member_shu,
-    member_shu_years,
     part_account,
     shu_preview,
+)
+from reports.selectors.shu_cache import (
+    MemberShuYear,
+    member_shu,
+    member_shu_years,
+    shu_member_rows,
+    shu_version,
 )
 from reports.selectors.years import fiscal_year_get, year_bounds
 from reports.statements import (
@@ -72,7 +76,9 @@ __all__ = [
     "member_shu",
     "member_shu_years",
     "part_account",
+    "shu_member_rows",
     "shu_preview",
+    "shu_version",
     "year_bounds",
     "year_loss",
 ]

@@ -24,7 +24,7 @@ from members.accounts import capital_account_codes
 from members.models import Allocation, ItemKind, Member, OpenItem
 from reports.allocation import allocate
 from reports.errors import NothingToAllocate
-from reports.models import FiscalYear, ShuPart, ShuPartKind
+from reports.models import ShuPart, ShuPartKind
 from reports.selectors.losses import (
     loss_covered,
     loss_remaining,
@@ -255,50 +255,3 @@ def shu_preview(*, year: int) -> ShuPreview:
 
 def label_of_kind(kind: str) -> str:
     return str(ShuPartKind(kind).label) if kind in ShuPartKind.values else kind
-
-
-def member_shu(*, member: Member, year: int) -> MemberShu:
-    """One member's SHU of the year (zeros when they have none), for ``/me/``."""
-    preview = shu_preview(year=year)
-    for row in preview.members:
-        if row.member.pk == member.pk:
-            return row
-    return MemberShu(member, ZERO, ZERO, ZERO, ZERO)
-
-
-@dataclass(frozen=True)
-class MemberShuYear:
-    year: int
-    capital_share: Decimal
-    business_share: Decimal
-    distributed: bool
-    paid_out: bool
-
-    @property
-    def total(self) -> Decimal:
-        return self.capital_share + self.business_share
-
-
-def member_shu_years(*, member: Member, limit: int = 5) -> list[MemberShuYear]:
-    """The member's SHU in each of the latest ``limit`` years that have a stored
-    allocation table, newest first (a preview until the year is distributed)."""
-    years = (
-        FiscalYear.objects.filter(shu_parts__isnull=False)
-        .distinct()
-        .order_by("-year")
-        .values_list("year", flat=True)[:limit]
-    )
-    result = []
-    for year in years:
-        preview = shu_preview(year=year)
-        row = next((r for r in preview.members if r.member.pk == member.pk), None)
-        result.append(
-            MemberShuYear(
-                year=year,
-                capital_share=row.capital_share if row else ZERO,
-                business_share=row.business_share if row else ZERO,
-                distributed=preview.distributed,
-                paid_out=preview.paid_out,
-            )
-        )
-    return result

@@ -61,7 +61,9 @@ def test_confirm_runs_the_job_and_shows_the_summary(
     assert job.result == {"period": "2026-07", "created": 6, "skipped": 0}
     assert job.created_by == treasurer
     assert OpenItem.objects.filter(period="2026-07").count() == 6
-    assert JournalEntry.objects.filter(description__contains="2026-07").count() == 2
+    # Iuran is accrued when billed (one entry for the plan); simpanan wajib is not
+    # capital until paid, so billing it posts nothing.
+    assert JournalEntry.objects.filter(description__contains="2026-07").count() == 1
     page = client.get(response["Location"])
     assert "6 tagihan baru diterbitkan untuk Juli 2026" in page.content.decode()
     assert "data-poll" not in page.content.decode()
