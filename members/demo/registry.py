@@ -104,8 +104,13 @@ PLANS = (
 
 
 def staff_step(ctx: DemoContext) -> None:
-    """The treasurer ``bendahara`` and the ``auditor`` (through add_user)."""
-    for username, role in (("bendahara", "treasurer"), ("auditor", "auditor")):
+    """The treasurer ``bendahara`` and the ``auditor`` (through add_user), with email
+    addresses so a failed nightly verification reaches someone."""
+    staff = (
+        ("bendahara", "treasurer", "bendahara@contoh.id"),
+        ("auditor", "auditor", "pengawas@contoh.id"),
+    )
+    for username, role, email in staff:
         call_command(
             "add_user",
             username,
@@ -113,6 +118,8 @@ def staff_step(ctx: DemoContext) -> None:
             role,
             "--password",
             ctx.password,
+            "--email",
+            email,
             stdout=_Sink(),
         )
     ctx.data["treasurer"] = get_user_model().objects.get(username="bendahara")

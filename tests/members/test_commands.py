@@ -69,6 +69,12 @@ def test_seed_demo_is_realistic_idempotent_and_balanced():
     assert Member.objects.values("region").distinct().count() > 10
     assert Payment.objects.exists()
     assert authenticate(username="bendahara", password="uji-demo-123") is not None
+    # The staff have addresses, so a failed nightly verification reaches someone.
+    assert set(
+        User.objects.filter(username__in=["bendahara", "auditor"]).values_list(
+            "email", flat=True
+        )
+    ) == {"bendahara@contoh.id", "pengawas@contoh.id"}
     first = Member.objects.order_by("number").first()
     assert User.objects.filter(username=first.number.lower(), member=first).exists()
     report = ledger_verify()
