@@ -67,7 +67,20 @@ ADMIN_ACTIONS: dict[str, dict[str, frozenset[str]]] = {
     "reports.FiscalYear": {"delete_selected": NOBODY, "close_years": T},
 }
 #: Django's own admins (users, groups, tokens): managed by Django's permissions.
-DJANGO_ADMINS = {"auth.User", "auth.Group"}
+#: Admins of Django and of the Celery apps: left to Django's model permissions, which
+#: add_user grants (schedules: the treasurer changes, the auditor views; task results:
+#: view only) -- see test_celery_admins_follow_the_roles below.
+DJANGO_ADMINS = {
+    "auth.User",
+    "auth.Group",
+    "django_celery_beat.PeriodicTask",
+    "django_celery_beat.IntervalSchedule",
+    "django_celery_beat.CrontabSchedule",
+    "django_celery_beat.SolarSchedule",
+    "django_celery_beat.ClockedSchedule",
+    "django_celery_results.TaskResult",
+    "django_celery_results.GroupResult",
+}
 
 FORM_FIELDS = {
     "index": "0",
@@ -214,3 +227,29 @@ class AdminAuthorizationMatrix(TestCase):
                     with pytest.raises(PermissionDenied):
                         getattr(modeladmin, name)(request, queryset)
                 assert (row_counts(), posted_state()) == before
+
+
+@pytest.mark.django_db
+def test_celery_admins_follow_the_roles():
+    """The treasurer edits schedules; the auditor only views them; task results are
+    view-only for both (they are written by Celery, never by hand)."""
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_results.models import TaskResult
+
+    world = build_world()
+    treasurer, auditor = world.users["treasurer"], world.users["auditor"]
+    site = admin.site
+    request = RequestFactory().get("/admin/")
+    tasks = site._registry[PeriodicTask]
+    results = site._registry[TaskResult]
+    request.user = treasurer
+    assert tasks.has_change_permission(request) and tasks.has_add_permission(request)
+    assert not results.has_change_permission(request)
+    assert not results.has_add_permission(request)
+    request.user = auditor
+    assert tasks.has_view_permission(request)
+    assert not tasks.has_change_permission(request)
+    assert not tasks.has_add_permission(request)
+    assert not tasks.has_delete_permission(request)
+    assert results.has_view_permission(request)
+    assert not results.has_delete_permission(request)

@@ -77,6 +77,12 @@ def _delete_newest_entry_and_fix_everything_up(entries):
             "WHERE account_id = %s AND year = 2026 AND month = 2",
             [Account.objects.get(code=code).pk],
         )
+    # the day totals of its day (it was that day's only entry) and the chain head
+    sql("DELETE FROM ledger_accountdaytotal WHERE date = %s", [target.date])
+    sql(
+        "UPDATE ledger_sequence SET head_hash = %s WHERE key = %s",
+        [entries[-2].hash, "ledger:chain"],
+    )
     # ...and its audit event, with the audit chain head moved back
     last = AuditEvent.objects.order_by("-seq").first()
     assert last.action == "entry.posted"
@@ -123,6 +129,11 @@ def test_a_rewritten_chain_is_caught(books):
             "WHERE account_id = %s AND year = 2026 AND month = 2",
             [Account.objects.get(code=code).pk],
         )
+        sql(
+            f"UPDATE ledger_accountdaytotal SET {column} = {column} + 10 "
+            "WHERE account_id = %s AND date = %s",
+            [Account.objects.get(code=code).pk, target.date],
+        )
     prev = JournalEntry.objects.get(chain_seq=target.chain_seq - 1).hash
     for entry in JournalEntry.objects.filter(chain_seq__gte=target.chain_seq).order_by(
         "chain_seq"
@@ -134,6 +145,10 @@ def test_a_rewritten_chain_is_caught(books):
             [prev, digest, entry.pk],
         )
         prev = digest
+    sql(
+        "UPDATE ledger_sequence SET head_hash = %s WHERE key = %s",
+        [prev, "ledger:chain"],
+    )
     triggers.install(connection)
     assert ledger_verify(checkpoints_dir="/nonexistent").ok  # consistent in itself
 

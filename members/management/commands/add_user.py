@@ -33,9 +33,10 @@ from estama.roles import AUDITOR_GROUP, TREASURER_GROUP, Role
 from members.models import Member
 
 ROLE_GROUPS = {Role.TREASURER: TREASURER_GROUP, Role.AUDITOR: AUDITOR_GROUP}
-#: Apps whose admin pages the staff roles use; the audit trail is view-only for all.
-ADMIN_APPS = ("ledger", "members", "sales", "reports")
-READ_ONLY_APPS = ("audit",)
+#: Apps whose admin pages the staff roles use (the treasurer changes, the auditor
+#: views); the audit trail and Celery's task results are view-only for all.
+ADMIN_APPS = ("ledger", "members", "sales", "reports", "django_celery_beat")
+READ_ONLY_APPS = ("audit", "django_celery_results")
 
 
 def _role_group(role: Role) -> Group:
