@@ -62,7 +62,7 @@ def member_home(request: HttpRequest, *, member) -> HttpResponse:
     today = timezone.localdate()
     items = list(member_selectors.member_open_items(member=member))
     overdue = [item for item in items if item.due_date < today]
-    shares = member_selectors.member_share_balances(member=member, paid_only=True)
+    shares = member_selectors.member_share_balances(member=member)
     shu_year = today.year - 1
     shu = member_shu(member=member, year=shu_year)
     return render(
@@ -102,7 +102,7 @@ def statement(request: HttpRequest, *, member) -> HttpResponse:
     if year is not None:
         bills = bills.filter(due_date__year=year)
         payments = payments.filter(date__year=year)
-    shares = member_selectors.member_share_balances(member=member, paid_only=True)
+    shares = member_selectors.member_share_balances(member=member)
     today = timezone.localdate()
     return render(
         request,

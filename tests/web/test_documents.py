@@ -63,9 +63,13 @@ def test_member_receipt_has_letterhead_words_total_and_signature(org, portal):
 
 def test_invoice_and_its_receipt_carry_the_same_parts(org, portal, treasurer):
     from sales.pdf import invoice_pdf, receipt_pdf
-    from sales.services.catalog import item_create
-    from sales.services.invoices import InvoiceLineInput, invoice_create, invoice_issue
-    from sales.services.payments import payment_record
+    from sales.services import (
+        InvoiceLineInput,
+        invoice_create,
+        invoice_issue,
+        item_create,
+        payment_record,
+    )
 
     item = item_create(
         sku="BIMTEK", name="Bimtek", kind="training", price=Decimal(300000)

@@ -61,7 +61,12 @@ def test_confirm_runs_the_job_and_shows_the_summary(
     assert job.result == {"period": "2026-07", "created": 6, "skipped": 0}
     assert job.created_by == treasurer
     assert OpenItem.objects.filter(period="2026-07").count() == 6
-    assert JournalEntry.objects.filter(description__contains="2026-07").count() == 2
+    # only iuran is posted when billed (Dr 1-1310 / Cr 4-1400); simpanan wajib
+    # becomes capital when paid, so its bills post nothing
+    posted = JournalEntry.objects.filter(description__contains="2026-07")
+    assert posted.count() == 1
+    codes = set(posted.values_list("lines__account__code", flat=True))
+    assert codes == {"1-1310", "4-1400"}
     page = client.get(response["Location"])
     assert "6 tagihan baru diterbitkan untuk Juli 2026" in page.content.decode()
     assert "data-poll" not in page.content.decode()
