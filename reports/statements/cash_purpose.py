@@ -8,10 +8,16 @@ Rules (DOMAIN.md "Cash flow"):
       inside their purpose (cost of goods against stock, both "suppliers") and VAT
       splits stay with what they were charged on (output VAT with sales, input VAT
       with purchases);
-    - a payment that settles members' open items (1-1310) takes the kind of each
-      item it settles, read from its allocations: simpanan pokok and wajib are
-      financing, iuran operating; member credit used by the payment pays the oldest
-      settled items first (as the payment service applies it) and is not cash;
+    - a payment that settles members' open items takes the kind of each item it
+      settles, read from its allocations: simpanan pokok and wajib are financing,
+      iuran operating; member credit used by the payment pays the oldest settled
+      items first (as the payment service applies it) and is not cash. Each
+      allocation stands in for the line it credited, which is taken out of that
+      line's account so the rupiah is counted once: 1-1310 for an item accrued when
+      paid (iuran; simpanan billed before capital followed cash and paid before its
+      ``unaccrual_entry``), else the item's capital account (3-1100/3-1200 or the
+      liability twins). An allocation whose account has no line in the entry is
+      left to the lines;
     - simpanan sukarela and member credit in and out, refunds to leaving members,
       SHU paid to members and every other equity account are financing; fixed
       assets (1-2xxx) investing; everything else in the ordinary course operating;
@@ -125,22 +131,59 @@ class CashMovement:
         return CATEGORY[self.purpose]
 
 
-def _settled_kinds(entry_ids) -> dict[int, list[tuple[str, Decimal]]]:
-    """Per entry, the (kind, amount) of the open items it settled, in settling order."""
+@dataclass(frozen=True)
+class Settled:
+    """Part of one open item a cash entry settled, and the account it credited."""
+
+    kind: str
+    amount: Decimal
+    code: str
+
+
+def _credited_code(
+    *, entry_id: int, item_entry_id, unaccrual_id, account: str, receivable: str
+) -> str:
+    """The account a settlement of an item credited (``members.services.settlement``):
+    1-1310 while the item was accrued (billed through the ledger and not yet
+    unaccrued; entries are numbered in posting order), else its own account."""
+    accrued = item_entry_id is not None and (
+        unaccrual_id is None or entry_id < unaccrual_id
+    )
+    return receivable if accrued else account
+
+
+def _settled_items(entry_ids, receivable: str) -> dict[int, list[Settled]]:
+    """Per entry, what it settled of members' open items, in settling order."""
     rows = (
         Allocation.objects.filter(entry_id__in=entry_ids)
         .order_by("id")
-        .values_list("entry_id", "item__kind", "amount")
+        .values_list(
+            "entry_id",
+            "item__kind",
+            "amount",
+            "item__account_code",
+            "item__entry_id",
+            "item__unaccrual_entry_id",
+        )
     )
-    settled: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
-    for entry_id, kind, amount in rows:
-        settled[entry_id].append((kind, amount))
+    settled: dict[int, list[Settled]] = defaultdict(list)
+    for entry_id, kind, amount, account, item_entry_id, unaccrual_id in rows:
+        code = _credited_code(
+            entry_id=entry_id,
+            item_entry_id=item_entry_id,
+            unaccrual_id=unaccrual_id,
+            account=account,
+            receivable=receivable,
+        )
+        settled[entry_id].append(Settled(kind, amount, code))
     return settled
 
 
-def _entry_purposes(lines, settled, accounts, receivable: str) -> dict[str, Decimal]:
+def _entry_purposes(lines, settled: list[Settled], accounts) -> dict[str, Decimal]:
     """One entry's cash per purpose from its non-cash lines (see the module rules)."""
     out: dict[str, Decimal] = defaultdict(Decimal)
+    codes = {accounts[row["account_id"]].code for row in lines}
+    settled = [part for part in settled if part.code in codes]
     credit_used = ZERO
     if settled:
         credit_used = sum(
@@ -152,19 +195,18 @@ def _entry_purposes(lines, settled, accounts, receivable: str) -> dict[str, Deci
             ZERO,
         )
     to_consume = credit_used
-    settled_total = ZERO
-    for kind, amount in settled:
-        taken = min(amount, to_consume)
+    settled_on: dict[str, Decimal] = defaultdict(Decimal)
+    for part in settled:
+        taken = min(part.amount, to_consume)
         to_consume -= taken
-        settled_total += amount
-        out[ITEM_PURPOSE.get(kind, "receipts_dues")] += amount - taken
+        settled_on[part.code] += part.amount
+        out[ITEM_PURPOSE.get(part.kind, "receipts_dues")] += part.amount - taken
     consumed = credit_used - to_consume
     for row in lines:
         account = accounts[row["account_id"]]
-        amount = row["credit"] - row["debit"]
-        if account.code == receivable and settled:
-            amount -= settled_total  # the rest of 1-1310 (if any) by its account
-        elif account.code == MEMBER_CREDIT:
+        # what the allocations stand for is taken out of the line they credited
+        amount = row["credit"] - row["debit"] - settled_on.pop(account.code, ZERO)
+        if account.code == MEMBER_CREDIT:
             amount += consumed  # credit applied to items is not cash
         if amount:
             out[cash_purpose(account)] += amount
@@ -190,13 +232,10 @@ def cash_movements(
     for row in rows:
         by_entry[row["entry_id"]].append(row)
         dates[row["entry_id"]] = row["entry__date"]
-    settled = _settled_kinds(cash_entries)
-    receivable = account_code("member_receivable")
+    settled = _settled_items(cash_entries, account_code("member_receivable"))
     movements = []
     for entry_id, lines in by_entry.items():
-        purposes = _entry_purposes(
-            lines, settled.get(entry_id, []), accounts, receivable
-        )
+        purposes = _entry_purposes(lines, settled.get(entry_id, []), accounts)
         for purpose, amount in purposes.items():
             if amount:
                 movements.append(CashMovement(dates[entry_id], purpose, amount))

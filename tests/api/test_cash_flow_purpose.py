@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ledger.models import Account
 from ledger.selectors import trial_balance
 from ledger.services import LineInput, entry_post
-from members.models import Member
+from members.models import Member, OpenItem
+from members.services import unpaid_capital_unaccrue
 from tests.reports.fixtures import post
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,55 @@ def test_credit_used_by_a_payment_is_not_cash(treasurer_client):
     # then the payment's cash is pokok, and the credit stays what it was (a deposit)
     assert rows["flow:simpanan_pokok"] == "70000"
     assert rows["flow:simpanan_sukarela"] == "30000"
+
+
+def test_old_accrued_simpanan_counts_once_before_and_after_it_left_capital(
+    treasurer_client, make_member
+):
+    client = treasurer_client
+    # given simpanan wajib 50.000 billed the old way (Dr 1-1310 / Cr 3-1200) and
+    # 20.000 of it paid while it was accrued (that payment credited 1-1310)
+    member = make_member("Citra")
+    accrual = entry_post(
+        date=dt.date(2026, 1, 1),
+        description="Tagihan simpanan wajib (cara lama)",
+        lines=[
+            LineInput("1-1310", debit=D(50000), member=member),
+            LineInput("3-1200", credit=D(50000), member=member),
+        ],
+    )
+    OpenItem.objects.create(
+        member=member,
+        kind="wajib",
+        bill_key="plan-old",
+        period="2026-01",
+        due_date=dt.date(2026, 1, 31),
+        amount=D(50000),
+        account_code="3-1200",
+        run_token="old",
+        entry=accrual,
+    )
+    _pay(client, member, "20000", "2026-01-15")
+    # when its unpaid rest is taken off capital, iuran 25.000 is billed for
+    # February, and one payment settles the wajib (on 3-1200) and the iuran (1-1310)
+    assert unpaid_capital_unaccrue(date=dt.date(2026, 2, 1)) == 1
+    client.post(
+        "/api/v1/dues/plans/", {"name": "Iuran", "kind": "iuran", "amount": 25000}
+    )
+    client.post("/api/v1/dues/runs/", {"period": "2026-02"})
+    payment = _pay(client, member, "55000", "2026-02-20")
+    assert sorted((a["kind"], a["amount"]) for a in payment["allocations"]) == [
+        ("iuran", "25000"),
+        ("wajib", "30000"),
+    ]
+    body = client.get(URL).json()
+    rows = _rows(body)
+    # then every rupiah is counted once, by what it paid for
+    assert rows["flow:simpanan_wajib"] == "50000"
+    assert rows["flow:receipts_dues"] == "25000"
+    assert body["totals"]["net_change"] == body["totals"]["closing_cash"] == "75000"
+    assert not [k for k in rows if k.startswith("account:")]
+    assert set(rows) & {"flow:other_operating", "flow:simpanan_sukarela"} == set()
 
 
 def test_a_cash_sale_of_stocked_goods_shows_no_cost_of_goods_as_cash(
