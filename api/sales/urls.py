@@ -3,7 +3,7 @@ expenses."""
 
 from django.urls import path
 
-from api.sales import credit_notes, expenses_vat, views
+from api.sales import credit_notes, views
 
 urlpatterns = [
     path("products/", views.ProductListView.as_view(), name="products"),
@@ -70,7 +70,7 @@ urlpatterns = [
         views.PurchasePayView.as_view(),
         name="purchase-pay",
     ),
-    path("expenses/", expenses_vat.ExpenseListVatView.as_view(), name="expenses"),
+    path("expenses/", views.ExpenseListView.as_view(), name="expenses"),
     path(
         "expenses/<int:pk>/",
         views.ExpenseDetailView.as_view(),

@@ -42,7 +42,8 @@ class ExpenseListView(GenericAPIView):
 
     @extend_schema(
         operation_id="expenses_create",
-        summary="Record an expense paid from cash or bank (optional attachment)",
+        summary="Record an expense paid from cash or bank (optional attachment; "
+        "optional input VAT by tax code)",
         parameters=[IDEMPOTENCY_HEADER],
         request={
             "application/json": ExpenseInSerializer,
@@ -60,6 +61,7 @@ class ExpenseListView(GenericAPIView):
             paid_from=data["paid_from"],
             description=data["description"],
             attachment=data.get("attachment"),
+            tax_code=data["tax_code"],
             user=request.user,
         )
         expense = get_or_404(selectors.expense_list(), pk=expense.pk)
