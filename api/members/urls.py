@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from api.members import refunds, resignations, views
+from api.members import refunds, views
 
 urlpatterns = [
     path("regions/", views.RegionListView.as_view(), name="region-list"),
@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "members/<str:number>/resign/",
-        resignations.MemberResignDatedView.as_view(),
+        views.MemberResignView.as_view(),
         name="member-resign",
     ),
     path(

@@ -87,6 +87,9 @@ class ResignInSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
         choices=LeftReason.choices, required=False, default=LeftReason.RESIGNED
     )
+    date = ApiDateField(
+        required=False, help_text="The day the member asked to leave (default today)."
+    )
 
 
 class DateInSerializer(serializers.Serializer):

@@ -82,7 +82,11 @@ class MemberResignView(MembersView):
         if self.own_member() is not None and data["kind"] != "resigned":
             raise PermissionDenied("A member may only ask to resign.")
         resignation = services.resignation_request(
-            member=member, reason=data["reason"], kind=data["kind"], user=request.user
+            member=member,
+            reason=data["reason"],
+            kind=data["kind"],
+            date=data.get("date"),
+            user=request.user,
         )
         return Response(
             s.ResignationSerializer(resignation).data, status=status.HTTP_201_CREATED
